@@ -1,0 +1,15 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { RoleHome } from "../components/role-home";
+import { titleMeta } from "../i18n/i18n";
+import { loadRoleHome } from "../services/home.server";
+
+export const meta = titleMeta("home.price_officer.title");
+
+export function loader({ request }: LoaderFunctionArgs) {
+  return loadRoleHome(request, "price_officer", "publish:price:jurisdiction");
+}
+
+export default function PricingHome() {
+  return <RoleHome data={useLoaderData<typeof loader>()} />;
+}

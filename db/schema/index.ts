@@ -1,0 +1,4 @@
+export * from "./jurisdictions";
+export * from "./organisations";
+export * from "./users";
+export * from "./audit";
