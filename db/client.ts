@@ -17,11 +17,12 @@ import * as schema from "./schema";
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type DbKind = "pglite" | "postgres";
 export type DbHandle = { db: Db; kind: DbKind; close: () => Promise<void> };
+export type PgliteHandle = DbHandle & { client: PGlite };
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("./migrations", import.meta.url));
 
 /** Opens an embedded database. `dataDir` undefined = in memory; `loadDataDir` clones a dump (tests). */
-export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<DbHandle> {
+export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob } = {}): Promise<PgliteHandle> {
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true }); // PGlite won't create parents
   const client = new PGlite({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   await client.waitReady;
@@ -30,6 +31,7 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
   return {
     db,
     kind: "pglite",
+    client,
     close: async () => {
       if (closed) return;
       closed = true;

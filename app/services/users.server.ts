@@ -7,7 +7,7 @@ import type { Db } from "../../db/client";
 import { jurisdictions, organisations, userRoles, users, type Role } from "../../db/schema";
 import { hashPassword, isCommonPassword, verifyAgainstDummy, verifyPassword } from "../auth/password.server";
 import { changePasswordSchema, createUserSchema, loginSchema, resetPasswordSchema } from "./users.schemas";
-import { assertPermission, createSession, invalidateSession, invalidateUserSessions, requestIp, type Actor } from "../auth/session.server";
+import { assertPermission, createSession, invalidateSession, invalidateUserSessions, readSessionId, requestIp, type Actor } from "../auth/session.server";
 import { isWithinJurisdiction, staffScope, withinJurisdiction } from "../auth/scope.server";
 import { recordAudit, type AuditContext } from "./audit.server";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
@@ -91,6 +91,9 @@ export async function login(db: Db, request: Request, input: unknown): Promise<L
 
   return db.transaction(async (tx) => {
     await clearLimit(tx, accountKey);
+    // a new session on every login: whatever session the browser presented ends (no fixation)
+    const presented = readSessionId(request);
+    if (presented) await invalidateSession(tx, presented);
     const sessionId = await createSession(tx, request, user.id);
     await recordAudit(tx, { ...ctx, actorUserId: user.id }, {
       action: "auth.login",

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isWithin } from "../../rules/jurisdictions";
+import { isWithinJurisdiction, requireWithinScope } from "../../app/auth/scope.server";
+import { recordAudit, listAuditEvents } from "../../app/services/audit.server";
+import { createUser, getUserForAdmin, listUsers, login, resetPassword, setUserActive, userFormOptions } from "../../app/services/users.server";
+import { ForbiddenError } from "../../app/services/errors";
+import { createTestDb, DB_KINDS, type TestDb } from "../db/harness";
+import { actorFor, browserRequest, makeOrganisation, makeUser, PASSWORD } from "./fixtures";
+import type { Actor } from "../../app/auth/session.server";
+
+describe("jurisdiction chains (reference data)", () => {
+  it("a county is within its city, province and the nation, not within a sibling", () => {
+    expect(isWithin("340321", "340300")).toBe(true);
+    expect(isWithin("340321", "340000")).toBe(true);
+    expect(isWithin("340321", "CN")).toBe(true);
+    expect(isWithin("340321", "340321")).toBe(true);
+    expect(isWithin("340321", "340322")).toBe(false);
+    expect(isWithin("340300", "340321")).toBe(false);
+    expect(isWithin("659002101", "659002")).toBe(true);
+    expect(isWithin("659002101", "340300")).toBe(false);
+  });
+});
+
+describe.each(DB_KINDS)("scope checks in SQL on %s", (kind) => {
+  let t: TestDb;
+  let huaiyuanReviewer: Actor;
+  let huaiyuanAdmin: Actor;
+  let cityAdmin: Actor;
+  let huaiyuanAuditor: Actor;
+  let cityAuditor: Actor;
+  let wuheUserId: string;
+  let huaiyuanOrg: string;
+  let wuheOrg: string;
+
+  async function signedIn(username: string): Promise<Actor> {
+    const r = await login(t.db, browserRequest(), { username, password: PASSWORD });
+    if (!r.ok) throw new Error(`login ${username} failed`);
+    return actorFor(t.db, r.sessionId);
+  }
+
+  beforeAll(async () => {
+    t = await createTestDb(kind);
+    huaiyuanOrg = await makeOrganisation(t.db, "340321", "怀远机构");
+    wuheOrg = await makeOrganisation(t.db, "340322", "五河机构");
+    await makeUser(t.db, { username: "hy-rev", roles: ["reviewer"], jurisdictionCode: "340321" });
+    await makeUser(t.db, { username: "hy-adm", roles: ["admin"], jurisdictionCode: "340321" });
+    await makeUser(t.db, { username: "bb-adm", roles: ["admin"], jurisdictionCode: "340300" });
+    await makeUser(t.db, { username: "hy-aud", roles: ["auditor"], jurisdictionCode: "340321" });
+    await makeUser(t.db, { username: "bb-aud", roles: ["auditor"], jurisdictionCode: "340300" });
+    wuheUserId = await makeUser(t.db, { username: "wh-rev", roles: ["reviewer"], jurisdictionCode: "340322" });
+    await makeUser(t.db, { username: "wh-ops", roles: ["operator"], organisationId: wuheOrg });
+    huaiyuanReviewer = await signedIn("hy-rev");
+    huaiyuanAdmin = await signedIn("hy-adm");
+    cityAdmin = await signedIn("bb-adm");
+    huaiyuanAuditor = await signedIn("hy-aud");
+    cityAuditor = await signedIn("bb-aud");
+    await signedIn("wh-rev");
+  });
+  afterAll(async () => t.close());
+
+  it("answers 'is X within Y' from the database", async () => {
+    expect(await isWithinJurisdiction(t.db, "340321", "340300")).toBe(true);
+    expect(await isWithinJurisdiction(t.db, "340322", "340321")).toBe(false);
+    expect(await isWithinJurisdiction(t.db, "nope", "CN")).toBe(false);
+  });
+
+  it("a 怀远县 reviewer cannot act on anything scoped to 五河县", async () => {
+    await expect(requireWithinScope(t.db, huaiyuanReviewer, "340322")).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(requireWithinScope(t.db, huaiyuanReviewer, "340321")).resolves.toBeUndefined();
+    // and reviewers do not manage users at all
+    await expect(listUsers(t.db, huaiyuanReviewer, { page: 1, pageSize: 10 })).rejects.toMatchObject({ reason: "permission" });
+  });
+
+  it("a 怀远县 admin sees and manages only 怀远县 users; a guessed 五河县 id is refused", async () => {
+    const { rows } = await listUsers(t.db, huaiyuanAdmin, { page: 1, pageSize: 50 });
+    const names = rows.map((r) => r.username);
+    expect(names).toContain("hy-rev");
+    expect(names).not.toContain("wh-rev");
+    expect(names).not.toContain("wh-ops");
+    await expect(getUserForAdmin(t.db, huaiyuanAdmin, wuheUserId)).rejects.toMatchObject({ reason: "scope" });
+    await expect(resetPassword(t.db, huaiyuanAdmin, wuheUserId, { password: "Some-Strong-Pass-9" })).rejects.toMatchObject({ reason: "scope" });
+    await expect(setUserActive(t.db, huaiyuanAdmin, wuheUserId, false)).rejects.toMatchObject({ reason: "scope" });
+    const options = await userFormOptions(t.db, huaiyuanAdmin);
+    expect(options.jurisdictions.map((j) => j.code)).toEqual(["340321"]);
+    expect(options.organisations.map((o) => o.id)).toEqual([huaiyuanOrg]);
+  });
+
+  it("an admin cannot create users outside their scope", async () => {
+    await expect(
+      createUser(t.db, huaiyuanAdmin, { username: "x-wh", displayName: "x", roles: ["reviewer"], jurisdictionCode: "340322", password: "Some-Strong-Pass-9" }),
+    ).rejects.toMatchObject({ fieldErrors: { jurisdictionCode: "user.scopeOutside" } });
+    await expect(
+      createUser(t.db, huaiyuanAdmin, { username: "x-op", displayName: "x", roles: ["operator"], organisationId: wuheOrg, password: "Some-Strong-Pass-9" }),
+    ).rejects.toMatchObject({ fieldErrors: { organisationId: "user.organisationUnknown" } });
+  });
+
+  it("a city admin sees every county's users", async () => {
+    const { rows } = await listUsers(t.db, cityAdmin, { page: 1, pageSize: 50 });
+    expect(rows.map((r) => r.username)).toEqual(expect.arrayContaining(["hy-rev", "wh-rev", "wh-ops"]));
+  });
+
+  it("auditors read events within their scope; unscoped events only at city level", async () => {
+    await t.db.transaction(async (tx) => {
+      await recordAudit(tx, { actorUserId: null, actorLabel: "ghost", ip: null, userAgent: null }, { action: "auth.login_failed", entityType: "user", after: { username: "ghost" } });
+    });
+    const county = await listAuditEvents(t.db, huaiyuanAuditor.jurisdictionCode ?? "", { page: 1, pageSize: 200 });
+    expect(county.rows.length).toBeGreaterThan(0);
+    expect(county.rows.every((r) => r.jurisdictionCode === "340321")).toBe(true);
+    const city = await listAuditEvents(t.db, cityAuditor.jurisdictionCode ?? "", { page: 1, pageSize: 200 });
+    const codes = new Set(city.rows.map((r) => r.jurisdictionCode));
+    expect(codes.has("340322")).toBe(true);
+    expect(codes.has(null)).toBe(true);
+    const filtered = await listAuditEvents(t.db, "340300", { action: "auth.login_failed", page: 1, pageSize: 50 });
+    expect(filtered.rows.every((r) => r.action === "auth.login_failed")).toBe(true);
+    expect(filtered.rows.length).toBeGreaterThan(0);
+  });
+});
