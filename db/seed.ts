@@ -4,41 +4,12 @@ import { pathToFileURL } from "node:url";
 import { eq, sql } from "drizzle-orm";
 import { JURISDICTIONS, jurisdictionChain } from "../rules/jurisdictions";
 import type { Db } from "./client";
-import { jurisdictions, organisations, userRoles, users, type Role } from "./schema";
+import { jurisdictions, organisations, userRoles, users } from "./schema";
+import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
+
+export { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS };
 import { hashPassword } from "../app/auth/password.server";
 import { newUserId } from "../app/services/users.server";
-
-/** The password of every demo account (README). It is ≥ 10 characters and not a common password. */
-export const DEMO_PASSWORD = "Tuoyu-Demo-2026";
-
-export const DEMO_ORGANISATIONS = [
-  { key: "bengbu", name: "蚌埠市龙子湖区小星星托育有限公司", uscc: "91340302MA2Q6W7E8R", jurisdictionCode: "340302" },
-  { key: "huaiyuan", name: "怀远县禾苗托育服务有限公司", uscc: null, jurisdictionCode: "340321" },
-  { key: "alar", name: "阿拉尔市幸福里托育中心", uscc: null, jurisdictionCode: "659002" },
-] as const;
-
-type DemoUser = { username: string; displayName: string; roles: Role[]; jurisdictionCode?: string; organisation?: (typeof DEMO_ORGANISATIONS)[number]["key"] };
-
-export const DEMO_USERS: DemoUser[] = [
-  { username: "bb-operator", displayName: "蚌埠示例运营方（小星星托育）", roles: ["operator"], organisation: "bengbu" },
-  { username: "hy-operator", displayName: "怀远示例运营方（禾苗托育）", roles: ["operator"], organisation: "huaiyuan" },
-  { username: "bb-reviewer", displayName: "蚌埠市卫健委审核员", roles: ["reviewer"], jurisdictionCode: "340300" },
-  { username: "hy-reviewer", displayName: "怀远县卫健委审核员", roles: ["reviewer"], jurisdictionCode: "340321" },
-  { username: "wh-reviewer", displayName: "五河县卫健委审核员", roles: ["reviewer"], jurisdictionCode: "340322" },
-  { username: "bb-price", displayName: "蚌埠市发改委价格科", roles: ["price_officer"], jurisdictionCode: "340300" },
-  { username: "bb-finance", displayName: "蚌埠市财政局", roles: ["finance_officer"], jurisdictionCode: "340300" },
-  { username: "bb-union", displayName: "蚌埠市总工会", roles: ["union_officer"], jurisdictionCode: "340300" },
-  { username: "bb-admin", displayName: "蚌埠市卫健委系统管理员", roles: ["admin"], jurisdictionCode: "340300" },
-  { username: "bb-auditor", displayName: "蚌埠市审计人员", roles: ["auditor"], jurisdictionCode: "340300" },
-  { username: "gz-staff", displayName: "固镇县卫健委（审核与财政兼岗）", roles: ["reviewer", "finance_officer"], jurisdictionCode: "340323" },
-  { username: "al-operator", displayName: "阿拉尔示例运营方（幸福里托育）", roles: ["operator"], organisation: "alar" },
-  { username: "al-reviewer", displayName: "阿拉尔市卫健委审核员", roles: ["reviewer"], jurisdictionCode: "659002" },
-  { username: "al-price", displayName: "阿拉尔市发改委价格科", roles: ["price_officer"], jurisdictionCode: "659002" },
-  { username: "al-finance", displayName: "阿拉尔市财政局", roles: ["finance_officer"], jurisdictionCode: "659002" },
-  { username: "al-union", displayName: "阿拉尔市总工会", roles: ["union_officer"], jurisdictionCode: "659002" },
-  { username: "al-admin", displayName: "阿拉尔市卫健委系统管理员", roles: ["admin"], jurisdictionCode: "659002" },
-  { username: "al-auditor", displayName: "阿拉尔市审计人员", roles: ["auditor"], jurisdictionCode: "659002" },
-];
 
 export async function seedReferenceData(db: Db): Promise<void> {
   const rows = JURISDICTIONS.map((j) => ({

@@ -10,7 +10,8 @@ import type { z } from "zod";
 export type ActionErrors = { ok: false; fieldErrors: Record<string, string>; formError?: string };
 
 export function isActionErrors(value: unknown): value is ActionErrors {
-  return typeof value === "object" && value !== null && "fieldErrors" in value;
+  if (typeof value !== "object" || value === null || !("fieldErrors" in value)) return false;
+  return typeof value.fieldErrors === "object" && value.fieldErrors !== null;
 }
 
 /** react-hook-form bound to a zod schema, showing server-side field errors after a round trip. */
@@ -18,7 +19,9 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
   const actionData = useActionData<unknown>();
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
-    mode: "onTouched",
+    // validate on submit, then on change: validating on blur shifts the layout under the pointer
+    mode: "onSubmit",
+    reValidateMode: "onChange",
   });
   useEffect(() => {
     if (!isActionErrors(actionData)) return;
