@@ -1,6 +1,8 @@
 import type { Messages } from "./i18n";
+import { policiesEn } from "./policies.en";
 
 export const en: Messages = {
+  policies: policiesEn,
   app: {
     name: "Tuoyu Childcare Administration",
     tagline: "Childcare facility filing, inclusive certification and support measures",
