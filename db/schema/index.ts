@@ -2,3 +2,8 @@ export * from "./jurisdictions";
 export * from "./organisations";
 export * from "./users";
 export * from "./audit";
+export * from "./facilities";
+export * from "./documents";
+export * from "./staff";
+export * from "./filings";
+export * from "./calendar";

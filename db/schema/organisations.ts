@@ -1,14 +1,20 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { LEGAL_FORMS, OWNERSHIPS } from "../../rules/snapshot";
 import { jurisdictions } from "./jurisdictions";
 
-// The operator's legal entity (举办者). Filing details (legal form, ownership…) arrive with the filing
-// issue; the foundation needs only what scopes an operator user.
+// The operator's legal entity (举办者). USCC check character verified by the service (GB 32100).
 export const organisations = pgTable(
   "organisations",
   {
     id: uuid("id").primaryKey().defaultRandom(),
     name: text("name").notNull(),
     uscc: text("uscc"),
+    legalForm: text("legal_form", { enum: LEGAL_FORMS }),
+    ownership: text("ownership", { enum: OWNERSHIPS }),
+    businessScopeIncludesChildcare: boolean("business_scope_includes_childcare"),
+    address: text("address"),
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
     jurisdictionCode: text("jurisdiction_code")
       .notNull()
       .references(() => jurisdictions.code),
