@@ -15,10 +15,11 @@ export function isActionErrors(value: unknown): value is ActionErrors {
 }
 
 /** react-hook-form bound to a zod schema, showing server-side field errors after a round trip. */
-export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S) {
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues?: Record<string, unknown>) {
   const actionData = useActionData<unknown>();
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
+    defaultValues: defaultValues as never,
     // validate on submit, then on change: validating on blur shifts the layout under the pointer
     mode: "onSubmit",
     reValidateMode: "onChange",
@@ -57,7 +58,14 @@ export function Field<T extends FieldValues>({ form, name, label, hint, ...input
           {hint}
         </p>
       ) : null}
-      <input id={id} aria-invalid={error ? true : undefined} aria-describedby={describedBy} {...(form as UseFormReturn<T>).register(name)} {...input} />
+      <input
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        defaultValue={ssrDefault(form as UseFormReturn<T>, name)}
+        {...(form as UseFormReturn<T>).register(name)}
+        {...input}
+      />
       {error ? (
         <p id={`${id}-error`} className="field__error" role="alert">
           {t(String(error))}
@@ -88,3 +96,92 @@ export function SubmitButton({ children, intent }: { children: ReactNode; intent
 }
 
 export { Form };
+
+type Option = { value: string; label: string };
+
+// The server-rendered value (before hydration, and without JavaScript) comes from the form's defaults.
+function ssrDefault<T extends FieldValues>(form: UseFormReturn<T>, name: Path<T>): string | undefined {
+  const value: unknown = (form.formState.defaultValues as Record<string, unknown> | undefined)?.[name];
+  return value === undefined || value === null || typeof value === "object" ? undefined : String(value);
+}
+
+function checkedByDefault<T extends FieldValues>(form: UseFormReturn<T>, name: Path<T>, option: string): boolean | undefined {
+  const value: unknown = (form.formState.defaultValues as Record<string, unknown> | undefined)?.[name];
+  return Array.isArray(value) ? value.includes(option) : undefined;
+}
+
+type SelectFieldProps<T extends FieldValues> = {
+  form: UseFormReturn<T, unknown, FieldValues> | UseFormReturn<T, unknown, never> | UseFormReturn<T>;
+  name: Path<T>;
+  label: string;
+  hint?: string;
+  options: readonly Option[];
+  placeholder?: string;
+};
+
+/** A select bound to react-hook-form; the empty option means "not given yet" (drafts). */
+export function SelectField<T extends FieldValues>({ form, name, label, hint, options, placeholder }: SelectFieldProps<T>) {
+  const { t } = useTranslation();
+  const f = form as UseFormReturn<T>;
+  const error = f.formState.errors[name]?.message;
+  const id = `field-${name}`;
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} className="field__hint">
+          {hint}
+        </p>
+      ) : null}
+      <select id={id} aria-invalid={error ? true : undefined} aria-describedby={hint ? `${id}-hint` : undefined} defaultValue={ssrDefault(f, name)} {...f.register(name)}>
+        <option value="">{placeholder ?? t("filing.facility.choose")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field__error" role="alert">
+          {t(String(error))}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** Yes / no / not given, as a select (a checkbox cannot say "not known yet"). */
+export function YesNoField<T extends FieldValues>(props: Omit<SelectFieldProps<T>, "options">) {
+  const { t } = useTranslation();
+  return <SelectField<T> {...props} options={[{ value: "true", label: t("filing.enums.yesNo.true") }, { value: "false", label: t("filing.enums.yesNo.false") }]} />;
+}
+
+export function CheckboxGroupField<T extends FieldValues>({ form, name, label, options }: Omit<SelectFieldProps<T>, "placeholder" | "hint">) {
+  const { t } = useTranslation();
+  const f = form as UseFormReturn<T>;
+  const error = f.formState.errors[name]?.message;
+  return (
+    <fieldset className="field">
+      <legend>{label}</legend>
+      <div className="checkbox-grid">
+        {options.map((o) => (
+          <label key={o.value} className="checkbox">
+            <input type="checkbox" value={o.value} defaultChecked={checkedByDefault(f, name, o.value)} {...f.register(name)} />
+            {o.label}
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p className="field__error" role="alert">
+          {t(String(error))}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}
+
+/** Field-level messages for forms posted without react-hook-form (file uploads). */
+export function useServerErrors(): Record<string, string> {
+  const actionData = useActionData<unknown>();
+  return isActionErrors(actionData) ? actionData.fieldErrors : {};
+}

@@ -1,8 +1,10 @@
 import type { Messages } from "./i18n";
+import { filingEn } from "./filing.en";
 import { policiesEn } from "./policies.en";
 
 export const en: Messages = {
   policies: policiesEn,
+  filing: filingEn,
   app: {
     name: "Tuoyu Childcare Administration",
     tagline: "Childcare facility filing, inclusive certification and support measures",

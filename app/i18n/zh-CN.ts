@@ -1,9 +1,11 @@
 // Simplified Chinese — the default language. Keys mirror en.ts exactly (a test checks).
 // Large features keep their messages in their own files (policies.*.ts), merged here.
+import { filingZh } from "./filing.zh-CN";
 import { policiesZh } from "./policies.zh-CN";
 
 export const zhCN = {
   policies: policiesZh,
+  filing: filingZh,
   app: {
     name: "托育服务管理平台",
     tagline: "托育机构备案、普惠认定与支持政策兑现",

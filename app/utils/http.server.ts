@@ -33,6 +33,8 @@ export async function guardedAction<T>(fn: () => Promise<T>) {
     if (error instanceof ValidationError) {
       return data<ActionErrorBody>({ ok: false, fieldErrors: error.fieldErrors, formError: error.formError }, { status: 400 });
     }
+    // a conflict (someone decided first, the state moved on) is shown on the form, not as an error page
+    if (error instanceof ConflictError) return data<ActionErrorBody>({ ok: false, fieldErrors: {}, formError: error.messageKey }, { status: 409 });
     throw errorResponse(error);
   }
 }

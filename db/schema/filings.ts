@@ -1,4 +1,5 @@
 import { date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { FACILITY_KINDS, SERVICE_TYPES } from "../../rules/snapshot";
 import { facilities } from "./facilities";
 import { organisations } from "./organisations";
 
@@ -80,3 +81,30 @@ export const inboxMessages = pgTable(
 );
 
 export type FilingRow = typeof filings.$inferSelect;
+
+// The public directory (信息公示): the filed data of each filed facility, written when a filing or change
+// is accepted and removed on cancellation — never the operator's unfiled working copy.
+export const directoryEntries = pgTable(
+  "directory_entries",
+  {
+    facilityId: uuid("facility_id")
+      .primaryKey()
+      .references(() => facilities.id),
+    name: text("name").notNull(),
+    address: text("address"),
+    jurisdictionCode: text("jurisdiction_code").notNull(),
+    kind: text("kind", { enum: FACILITY_KINDS }),
+    serviceTypes: text("service_types", { enum: SERVICE_TYPES }).array().notNull(),
+    totalSlots: integer("total_slots"),
+    receiptNumber: text("receipt_number").notNull(),
+    filedOn: date("filed_on").notNull(),
+    organisationName: text("organisation_name").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // directory filters: county, kind
+    index("directory_entries_jurisdiction_idx").on(t.jurisdictionCode, t.name),
+    index("directory_entries_kind_idx").on(t.kind),
+  ],
+);

@@ -1,0 +1,30 @@
+import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+
+/** Tabs of a facility's pages for its operator. */
+export function FacilityNav({ facilityId }: { facilityId: string }) {
+  const { t } = useTranslation();
+  const base = `/operator/facilities/${facilityId}`;
+  const tabs = [
+    { to: base, label: t("filing.facility.overview"), end: true },
+    { to: `${base}/details`, label: t("filing.facility.details") },
+    { to: `${base}/classes`, label: t("filing.facility.classes") },
+    { to: `${base}/staff`, label: t("filing.facility.staff") },
+    { to: `${base}/documents`, label: t("filing.facility.documents") },
+  ];
+  return (
+    <nav className="tabs" aria-label={t("filing.facility.overview")}>
+      {tabs.map((tab) => (
+        <NavLink key={tab.to} to={tab.to} end={tab.end} className="tabs__link">
+          {tab.label}
+        </NavLink>
+      ))}
+    </nav>
+  );
+}
+
+export function FilingStateBadge({ state }: { state: string }) {
+  const { t } = useTranslation();
+  const tone = state === "filed" ? "ok" : state === "returned" ? "warn" : state === "cancelled" ? "muted" : state === "draft" ? "muted" : "info";
+  return <span className={`badge badge--${tone}`}>{t(`filing.enums.filingState.${state}`)}</span>;
+}

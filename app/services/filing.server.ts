@@ -1,0 +1,486 @@
+// Filing (备案): the snapshot the rules read, submission with the live checklist, the reviewer queue
+// with due dates, acceptance with gapless receipt numbers, return with per-item reasons, change
+// requests, cancellation, history and the public directory.
+import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import type { Db } from "../../db/client";
+import {
+  directoryEntries,
+  documents,
+  facilities,
+  facilityClasses,
+  filings,
+  inboxMessages,
+  jurisdictions,
+  organisations,
+  receiptSequences,
+  staffMembers,
+  staffQualifications,
+  type FacilityRow,
+  type FilingRow,
+} from "../../db/schema";
+import { evaluate, type Evaluation } from "../../rules/engine/evaluate";
+import { DOCUMENT_KINDS, type Snapshot } from "../../rules/snapshot";
+import type { Actor } from "../auth/session.server";
+import { assertPermission } from "../auth/session.server";
+import { withinJurisdiction } from "../auth/scope.server";
+import { todayInShanghai } from "../utils/format";
+import { recordAudit } from "./audit.server";
+import { dueDateFor } from "./calendar.server";
+import { ConflictError, NotFoundError, ValidationError } from "./errors";
+import { cancelFilingSchema, returnFilingSchema, submitFilingSchema } from "./facilities.schemas";
+import { loadFacility } from "./facilities.server";
+import { actorContext, fieldErrorsOf } from "./users.server";
+
+/** The two measures the filing checklist shows (RULES.md: filing.complete, staffing.compliant). */
+export const FILING_MEASURES = ["filing.complete", "staffing.compliant"] as const;
+
+const SNAPSHOT_FILING_STATUS: Record<FacilityRow["filingState"], NonNullable<Snapshot["filing"]>["status"]> = {
+  draft: "draft",
+  submitted: "submitted",
+  returned: "returned",
+  filed: "filed",
+  // a filed facility with a pending change is still filed, with its filed data (RULES.md)
+  change_submitted: "filed",
+  cancelled: "cancelled",
+};
+
+const orUndefined = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
+
+/** The rules snapshot of a facility's working copy (the operator's current data). */
+export async function buildSnapshot(db: Db, facility: FacilityRow, asOf = todayInShanghai()): Promise<Snapshot> {
+  const [org] = await db.select().from(organisations).where(eq(organisations.id, facility.organisationId));
+  const classes = await db.select().from(facilityClasses).where(eq(facilityClasses.facilityId, facility.id)).orderBy(asc(facilityClasses.createdAt));
+  const staff = await db.select().from(staffMembers).where(eq(staffMembers.facilityId, facility.id)).orderBy(asc(staffMembers.createdAt));
+  const quals = staff.length ? await db.select().from(staffQualifications).where(inArray(staffQualifications.staffId, staff.map((s) => s.id))) : [];
+  const docs = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.facilityId, facility.id), inArray(documents.kind, [...DOCUMENT_KINDS])));
+  const leased = facility.premisesTenure === "leased" || facility.premisesTenure === "free_use";
+  return {
+    jurisdiction: facility.jurisdictionCode,
+    asOf,
+    operator: {
+      name: org?.name,
+      uscc: orUndefined(org?.uscc ?? null),
+      legalForm: orUndefined(org?.legalForm ?? null),
+      ownership: orUndefined(org?.ownership ?? null),
+      businessScopeIncludesChildcare: orUndefined(org?.businessScopeIncludesChildcare ?? null),
+    },
+    facility: {
+      kind: orUndefined(facility.kind),
+      openedOn: orUndefined(facility.openedOn),
+      serviceTypes: facility.serviceTypes,
+      totalSlots: orUndefined(facility.totalSlots),
+      mealsProvided: orUndefined(facility.mealsProvided),
+      premises: facility.premisesTenure
+        ? {
+            tenure: facility.premisesTenure,
+            leaseStartsOn: leased ? orUndefined(facility.leaseStartsOn) : null,
+            // an empty end date is not known yet (the form has no "open-ended" choice)
+            leaseEndsOn: leased ? orUndefined(facility.leaseEndsOn) : null,
+            stateOwned: orUndefined(facility.premisesStateOwned),
+          }
+        : undefined,
+      employer:
+        facility.kind === "employer_run"
+          ? {
+              name: orUndefined(facility.employerName),
+              mainlyForOwnEmployees: orUndefined(facility.employerMainlyForOwnEmployees),
+              openToOtherEmployers: orUndefined(facility.employerOpenToOtherEmployers),
+            }
+          : facility.kind
+            ? null
+            : undefined,
+      kindergarten: facility.kind === "kindergarten_class" ? { ownership: orUndefined(facility.kindergartenOwnership) } : facility.kind ? null : undefined,
+    },
+    filing: { status: SNAPSHOT_FILING_STATUS[facility.filingState], filedOn: facility.filedOn },
+    // a document without an expiry date does not expire (licences are often 长期)
+    documents: docs.map((d) => ({ kind: d.kind as (typeof DOCUMENT_KINDS)[number], issuedOn: orUndefined(d.issuedOn), validUntil: d.validUntil, passed: orUndefined(d.passed) })),
+    staff: staff.map((s) => ({
+      id: s.id.slice(0, 8),
+      role: s.role,
+      education: orUndefined(s.education),
+      yearsOfRelevantExperience: orUndefined(s.yearsOfExperience),
+      qualifications: quals
+        .filter((q) => q.staffId === s.id)
+        .map((q) => ({ kind: q.kind, level: q.level, validUntil: q.validUntil, proofDocument: q.proofDocumentId !== null })),
+      healthCertificateValidUntil: orUndefined(s.healthCertificateValidUntil),
+      backgroundCheckOn: orUndefined(s.backgroundCheckOn),
+      laborContract: orUndefined(s.laborContract),
+      socialInsurance: orUndefined(s.socialInsurance),
+    })),
+    classes: classes.map((c) => ({ type: c.type, enrolled: c.enrolled, caregivers: c.caregivers })),
+    fees: [],
+    inclusive: { status: "none" },
+    safetyIncidents: [],
+    enrolment: null,
+  } as Snapshot;
+}
+
+/** The live checklist: filing.complete and staffing.compliant on the given date. */
+export function filingChecklist(snapshot: Snapshot, asOf = todayInShanghai()): Evaluation {
+  return evaluate(snapshot, { asOf, measures: FILING_MEASURES });
+}
+
+export function checklistIsClear(evaluation: Evaluation): boolean {
+  return evaluation.determinations.every((d) => d.status === "eligible");
+}
+
+async function notify(tx: Db, organisationId: string, facilityId: string, filingId: string | null, kind: string, params: Record<string, unknown>) {
+  await tx.insert(inboxMessages).values({ organisationId, facilityId, filingId, kind, params });
+}
+
+// ---- operator: submit, change, cancel ----------------------------------------------------------------
+
+/** Submits the initial filing (draft/returned) or a change request (filed). */
+export async function submitFiling(db: Db, actor: Actor, facilityId: string, input: unknown): Promise<string> {
+  assertPermission(actor, "submit:filing:own");
+  const facility = await loadFacility(db, actor, facilityId);
+  if (facility.organisationId !== actor.organisationId) throw new NotFoundError("facility");
+  const parsed = submitFilingSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  const kind = facility.filingState === "filed" ? "change" : "initial";
+  if (!["draft", "returned", "filed"].includes(facility.filingState)) throw new ConflictError("filing.filing.notSubmittable");
+  const today = todayInShanghai();
+  const snapshot = await buildSnapshot(db, facility, today);
+  const evaluation = filingChecklist(snapshot, today);
+  // submitting with unmet items is allowed only with an explanation; the reviewer sees both
+  if (!checklistIsClear(evaluation) && (parsed.data.explanation?.length ?? 0) < 5) {
+    throw new ValidationError({ explanation: "filing.filing.explanationRequired" });
+  }
+  const dueOn = await dueDateFor(db, today);
+  return db.transaction(async (tx) => {
+    const next = kind === "change" ? "change_submitted" : "submitted";
+    const updated = await tx
+      .update(facilities)
+      .set({ filingState: next, updatedAt: new Date() })
+      .where(and(eq(facilities.id, facilityId), eq(facilities.filingState, facility.filingState)))
+      .returning({ id: facilities.id });
+    if (updated.length === 0) throw new ConflictError("filing.filing.changedMeanwhile");
+    const [row] = await tx
+      .insert(filings)
+      .values({
+        facilityId,
+        kind,
+        status: "submitted",
+        submittedAt: new Date(),
+        submittedBy: actor.userId,
+        dueOn,
+        explanation: parsed.data.explanation ?? null,
+        snapshot,
+        evaluation,
+        rulesVersion: evaluation.rulesVersion,
+      })
+      .returning({ id: filings.id });
+    await recordAudit(tx, actorContext(actor), {
+      action: kind === "change" ? "filing.change_submitted" : "filing.submitted",
+      entityType: "filing",
+      entityId: row?.id ?? null,
+      jurisdictionCode: facility.jurisdictionCode,
+      before: { filingState: facility.filingState },
+      after: { filingState: next, dueOn, checklistClear: checklistIsClear(evaluation), explanation: parsed.data.explanation ?? null },
+    });
+    return row?.id ?? "";
+  });
+}
+
+/** 注销: the operator cancels a filed facility, or a reviewer in scope does so with a reason. */
+export async function cancelFiling(db: Db, actor: Actor, facilityId: string, input: unknown): Promise<void> {
+  const facility = await loadFacility(db, actor, facilityId);
+  const isOperator = actor.roles.includes("operator") && facility.organisationId === actor.organisationId;
+  if (!isOperator) assertPermission(actor, "review:filing:jurisdiction");
+  const parsed = cancelFilingSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  if (!["filed", "change_submitted"].includes(facility.filingState)) throw new ConflictError("filing.filing.notCancellable");
+  const today = todayInShanghai();
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(facilities)
+      .set({ filingState: "cancelled", cancelledOn: today, updatedAt: new Date() })
+      .where(and(eq(facilities.id, facilityId), inArray(facilities.filingState, ["filed", "change_submitted"])))
+      .returning({ id: facilities.id });
+    if (updated.length === 0) throw new ConflictError("filing.filing.changedMeanwhile");
+    // a pending change request ends with the facility
+    await tx.update(filings).set({ status: "withdrawn", updatedAt: new Date() }).where(and(eq(filings.facilityId, facilityId), eq(filings.status, "submitted")));
+    const snapshot = await buildSnapshot(tx, { ...facility, filingState: "cancelled" }, today);
+    const evaluation = filingChecklist(snapshot, today);
+    const [row] = await tx
+      .insert(filings)
+      .values({
+        facilityId,
+        kind: "cancellation",
+        status: "accepted",
+        submittedAt: new Date(),
+        submittedBy: actor.userId,
+        dueOn: today,
+        explanation: parsed.data.reason,
+        snapshot,
+        evaluation,
+        rulesVersion: evaluation.rulesVersion,
+        decidedAt: new Date(),
+        decidedBy: actor.userId,
+        decisionRulesVersion: evaluation.rulesVersion,
+      })
+      .returning({ id: filings.id });
+    // the public directory no longer lists it; benefits that depend on filing end (the rules read
+    // filing.status = cancelled from now on)
+    await tx.delete(directoryEntries).where(eq(directoryEntries.facilityId, facilityId));
+    if (!isOperator) await notify(tx, facility.organisationId, facilityId, row?.id ?? null, "filingCancelledByReviewer", { reason: parsed.data.reason });
+    await recordAudit(tx, actorContext(actor), {
+      action: "filing.cancelled",
+      entityType: "facility",
+      entityId: facilityId,
+      jurisdictionCode: facility.jurisdictionCode,
+      before: { filingState: facility.filingState },
+      after: { filingState: "cancelled", reason: parsed.data.reason, by: isOperator ? "operator" : "reviewer" },
+    });
+  });
+}
+
+// ---- reviewer: queue, accept, return --------------------------------------------------------------
+
+export type QueueItem = {
+  filingId: string;
+  facilityId: string;
+  facilityName: string;
+  organisationName: string;
+  jurisdictionCode: string;
+  kind: FilingRow["kind"];
+  submittedAt: Date;
+  dueOn: string;
+  overdue: boolean;
+  checklistClear: boolean;
+};
+
+/** Submitted filings of facilities within the reviewer's jurisdiction, oldest due date first. */
+export async function reviewQueue(db: Db, actor: Actor, today = todayInShanghai()): Promise<QueueItem[]> {
+  assertPermission(actor, "review:filing:jurisdiction");
+  const scope = actor.jurisdictionCode ?? "";
+  const rows = await db
+    .select({
+      filingId: filings.id,
+      facilityId: facilities.id,
+      facilityName: facilities.name,
+      organisationName: organisations.name,
+      jurisdictionCode: facilities.jurisdictionCode,
+      kind: filings.kind,
+      submittedAt: filings.submittedAt,
+      dueOn: filings.dueOn,
+      evaluation: filings.evaluation,
+    })
+    .from(filings)
+    .innerJoin(facilities, eq(facilities.id, filings.facilityId))
+    .innerJoin(organisations, eq(organisations.id, facilities.organisationId))
+    .where(and(eq(filings.status, "submitted"), withinJurisdiction(facilities.jurisdictionCode, scope)))
+    .orderBy(asc(filings.dueOn), asc(filings.submittedAt))
+    .limit(500);
+  return rows.map(({ evaluation, ...r }) => ({ ...r, overdue: r.dueOn < today, checklistClear: checklistIsClear(evaluation as Evaluation) }));
+}
+
+/** A filing with its facility, for the reviewer in scope or the owning operator. */
+export async function loadFiling(db: Db, actor: Actor, filingId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(filingId)) throw new NotFoundError("filing");
+  const [filing] = await db.select().from(filings).where(eq(filings.id, filingId));
+  if (!filing) throw new NotFoundError("filing");
+  const facility = await loadFacility(db, actor, filing.facilityId);
+  return { filing, facility };
+}
+
+function shanghaiYear(today: string): number {
+  return Number(today.slice(0, 4));
+}
+
+/** Takes the next receipt number of a county and year inside the accepting transaction. */
+async function nextReceiptNumber(tx: Db, jurisdictionCode: string, year: number): Promise<string> {
+  const [row] = await tx
+    .insert(receiptSequences)
+    .values({ jurisdictionCode, year, lastValue: 1 })
+    .onConflictDoUpdate({
+      target: [receiptSequences.jurisdictionCode, receiptSequences.year],
+      set: { lastValue: sql`${receiptSequences.lastValue} + 1`, updatedAt: new Date() },
+    })
+    .returning({ lastValue: receiptSequences.lastValue });
+  if (!row) throw new Error("receipt sequence");
+  return `${jurisdictionCode}-${year}-${String(row.lastValue).padStart(5, "0")}`;
+}
+
+/**
+ * Accepts a submitted filing or change. Exactly one of two concurrent decisions wins (the status update
+ * is conditional); the receipt number comes from a locked counter, so numbers are unique and gapless.
+ */
+export async function acceptFiling(db: Db, actor: Actor, filingId: string): Promise<{ receiptNumber: string | null }> {
+  assertPermission(actor, "review:filing:jurisdiction");
+  const { filing, facility } = await loadFiling(db, actor, filingId);
+  if (filing.status !== "submitted") throw new ConflictError("filing.filing.alreadyDecided");
+  const today = todayInShanghai();
+  return db.transaction(async (tx) => {
+    const won = await tx
+      .update(filings)
+      .set({ status: "accepted", decidedAt: new Date(), decidedBy: actor.userId, updatedAt: new Date() })
+      .where(and(eq(filings.id, filingId), eq(filings.status, "submitted")))
+      .returning({ id: filings.id });
+    if (won.length === 0) throw new ConflictError("filing.filing.alreadyDecided");
+    const receiptNumber = filing.kind === "initial" ? await nextReceiptNumber(tx, facility.jurisdictionCode, shanghaiYear(today)) : facility.receiptNumber;
+    const filedOn = filing.kind === "initial" ? today : (facility.filedOn ?? today);
+    // the decision's own evaluation: the submitted snapshot, judged as filed on the decision date
+    const snapshot = filing.snapshot as Snapshot;
+    const decisionEvaluation = filingChecklist({ ...snapshot, filing: { status: "filed", filedOn } }, today);
+    await tx
+      .update(filings)
+      .set({ receiptNumber, decisionRulesVersion: decisionEvaluation.rulesVersion, decisionEvaluation })
+      .where(eq(filings.id, filingId));
+    await tx.update(facilities).set({ filingState: "filed", receiptNumber, filedOn, updatedAt: new Date() }).where(eq(facilities.id, facility.id));
+    const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, facility.organisationId));
+    const entry = {
+      // editing is locked while a filing is under review, so the working copy is what was submitted
+      name: facility.name,
+      address: facility.address,
+      jurisdictionCode: facility.jurisdictionCode,
+      kind: snapshot.facility?.kind ?? null,
+      serviceTypes: snapshot.facility?.serviceTypes ?? [],
+      totalSlots: snapshot.facility?.totalSlots ?? null,
+      receiptNumber: receiptNumber ?? "",
+      filedOn,
+      organisationName: org?.name ?? "",
+      updatedAt: new Date(),
+    };
+    await tx
+      .insert(directoryEntries)
+      .values({ facilityId: facility.id, ...entry })
+      .onConflictDoUpdate({ target: directoryEntries.facilityId, set: entry });
+    await notify(tx, facility.organisationId, facility.id, filingId, filing.kind === "initial" ? "filingAccepted" : "changeAccepted", { receiptNumber, facilityName: facility.name });
+    await recordAudit(tx, actorContext(actor), {
+      action: filing.kind === "initial" ? "filing.accepted" : "filing.change_accepted",
+      entityType: "filing",
+      entityId: filingId,
+      jurisdictionCode: facility.jurisdictionCode,
+      before: { status: "submitted" },
+      after: { status: "accepted", receiptNumber, rulesVersion: decisionEvaluation.rulesVersion },
+    });
+    return { receiptNumber };
+  });
+}
+
+/** Returns a filing for correction (补正) with per-item reasons; a change request is rejected instead. */
+export async function returnFiling(db: Db, actor: Actor, filingId: string, input: unknown): Promise<void> {
+  assertPermission(actor, "review:filing:jurisdiction");
+  const { filing, facility } = await loadFiling(db, actor, filingId);
+  const parsed = returnFilingSchema.safeParse(input);
+  if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
+  if (filing.status !== "submitted") throw new ConflictError("filing.filing.alreadyDecided");
+  const status = filing.kind === "change" ? "rejected" : "returned";
+  await db.transaction(async (tx) => {
+    const won = await tx
+      .update(filings)
+      .set({ status, decidedAt: new Date(), decidedBy: actor.userId, returnReasons: parsed.data.reasons, updatedAt: new Date() })
+      .where(and(eq(filings.id, filingId), eq(filings.status, "submitted")))
+      .returning({ id: filings.id });
+    if (won.length === 0) throw new ConflictError("filing.filing.alreadyDecided");
+    // a rejected change leaves the filed data in force
+    await tx
+      .update(facilities)
+      .set({ filingState: filing.kind === "change" ? "filed" : "returned", updatedAt: new Date() })
+      .where(eq(facilities.id, facility.id));
+    await notify(tx, facility.organisationId, facility.id, filingId, filing.kind === "change" ? "changeRejected" : "filingReturned", {
+      facilityName: facility.name,
+      reasons: parsed.data.reasons,
+    });
+    await recordAudit(tx, actorContext(actor), {
+      action: filing.kind === "change" ? "filing.change_rejected" : "filing.returned",
+      entityType: "filing",
+      entityId: filingId,
+      jurisdictionCode: facility.jurisdictionCode,
+      before: { status: "submitted" },
+      after: { status, reasons: parsed.data.reasons },
+    });
+  });
+}
+
+/** Every filing of a facility, newest first (operator and reviewer in scope). */
+export async function filingHistory(db: Db, actor: Actor, facilityId: string) {
+  await loadFacility(db, actor, facilityId);
+  return db
+    .select({
+      id: filings.id,
+      kind: filings.kind,
+      status: filings.status,
+      submittedAt: filings.submittedAt,
+      dueOn: filings.dueOn,
+      decidedAt: filings.decidedAt,
+      receiptNumber: filings.receiptNumber,
+      explanation: filings.explanation,
+      returnReasons: filings.returnReasons,
+    })
+    .from(filings)
+    .where(eq(filings.facilityId, facilityId))
+    .orderBy(desc(filings.submittedAt));
+}
+
+// ---- inbox -----------------------------------------------------------------------------------------
+
+export async function inbox(db: Db, actor: Actor, limit = 20) {
+  if (!actor.organisationId) return [];
+  return db
+    .select()
+    .from(inboxMessages)
+    .where(eq(inboxMessages.organisationId, actor.organisationId))
+    .orderBy(desc(inboxMessages.createdAt))
+    .limit(limit);
+}
+
+// ---- public directory ------------------------------------------------------------------------------
+
+export type DirectoryQuery = { q?: string; county?: string; kind?: string; service?: string; page: number; pageSize: number };
+
+/** Filed facilities for the public (no personal data): filters go into the WHERE clause. */
+export async function searchDirectory(db: Db, query: DirectoryQuery) {
+  const conditions: SQL[] = [];
+  if (query.q) conditions.push(ilike(directoryEntries.name, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (query.county) conditions.push(withinJurisdiction(directoryEntries.jurisdictionCode, query.county));
+  if (query.kind) conditions.push(eq(directoryEntries.kind, query.kind as never));
+  if (query.service) conditions.push(sql`${query.service} = ANY(${directoryEntries.serviceTypes})`);
+  const rows = await db
+    .select({
+      facilityId: directoryEntries.facilityId,
+      name: directoryEntries.name,
+      jurisdictionCode: directoryEntries.jurisdictionCode,
+      jurisdictionZh: jurisdictions.nameZh,
+      jurisdictionEn: jurisdictions.nameEn,
+      kind: directoryEntries.kind,
+      serviceTypes: directoryEntries.serviceTypes,
+      totalSlots: directoryEntries.totalSlots,
+      receiptNumber: directoryEntries.receiptNumber,
+    })
+    .from(directoryEntries)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, directoryEntries.jurisdictionCode))
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(asc(directoryEntries.name), asc(directoryEntries.facilityId))
+    .limit(query.pageSize + 1)
+    .offset((query.page - 1) * query.pageSize);
+  return { rows: rows.slice(0, query.pageSize), hasMore: rows.length > query.pageSize };
+}
+
+export async function directoryEntry(db: Db, facilityId: string) {
+  if (!/^[0-9a-f-]{36}$/i.test(facilityId)) throw new NotFoundError("facility");
+  const [row] = await db
+    .select({
+      facilityId: directoryEntries.facilityId,
+      name: directoryEntries.name,
+      address: directoryEntries.address,
+      organisationName: directoryEntries.organisationName,
+      jurisdictionCode: directoryEntries.jurisdictionCode,
+      jurisdictionZh: jurisdictions.nameZh,
+      jurisdictionEn: jurisdictions.nameEn,
+      kind: directoryEntries.kind,
+      serviceTypes: directoryEntries.serviceTypes,
+      totalSlots: directoryEntries.totalSlots,
+      receiptNumber: directoryEntries.receiptNumber,
+      filedOn: directoryEntries.filedOn,
+    })
+    .from(directoryEntries)
+    .innerJoin(jurisdictions, eq(jurisdictions.code, directoryEntries.jurisdictionCode))
+    .where(eq(directoryEntries.facilityId, facilityId));
+  if (!row) throw new NotFoundError("facility");
+  return row;
+}
