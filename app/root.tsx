@@ -20,6 +20,8 @@ import { createI18n, DEFAULT_LANG, langFromCookie, titleMeta, type Lang } from "
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "stylesheet", href: "/app.css" },
+  // the rules checklist is used across audiences
+  { rel: "stylesheet", href: "/policies.css" },
 ];
 
 export async function loader({ request }: LoaderFunctionArgs) {

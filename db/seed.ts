@@ -9,9 +9,11 @@ import { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS } from "./demo-accounts";
 
 export { DEMO_ORGANISATIONS, DEMO_PASSWORD, DEMO_USERS };
 import { hashPassword } from "../app/auth/password.server";
+import { seedCalendar } from "../app/services/calendar.server";
 import { newUserId } from "../app/services/users.server";
 
 export async function seedReferenceData(db: Db): Promise<void> {
+  await seedCalendar(db);
   const rows = JURISDICTIONS.map((j) => ({
     code: j.code,
     parentCode: j.parent,

@@ -178,6 +178,11 @@ export const en: Messages = {
     sameAsOld: "The new password must differ from the current one",
     currentWrong: "The current password is incorrect",
   },
+  calendar: {
+    dayInvalid: "Enter a valid date (year-month-day)",
+    kindInvalid: "Choose a holiday or a make-up working day",
+    workdayNotWeekend: "A make-up working day must be a Saturday or Sunday",
+  },
   user: {
     usernameFormat: "Use 3–40 lower-case letters, digits or . _ -, starting with a letter or digit",
     usernameTaken: "This username is taken",

@@ -179,6 +179,11 @@ export const zhCN = {
     sameAsOld: "新密码不能与当前密码相同",
     currentWrong: "当前密码不正确",
   },
+  calendar: {
+    dayInvalid: "请输入有效日期（年-月-日）",
+    kindInvalid: "请选择放假或调休上班",
+    workdayNotWeekend: "调休上班日只能是周六或周日",
+  },
   user: {
     usernameFormat: "用户名须为 3–40 位小写字母、数字或 . _ -，以字母或数字开头",
     usernameTaken: "该用户名已被使用",

@@ -15,6 +15,9 @@ export default function PublicHome() {
         <p>
           <Link to="/login" className="button">
             {t("public.staffSignIn")}
+          </Link>{" "}
+          <Link to="/policies" className="button button--secondary">
+            {t("policies.homeLink")}
           </Link>
         </p>
       </section>
@@ -33,7 +36,7 @@ export default function PublicHome() {
             <li>{t("public.cityBengbu")}</li>
             <li>{t("public.cityAlar")}</li>
           </ul>
-          <p className="muted">{t("public.comingSoon")}</p>
+          <p className="muted">{t("policies.homeText")}</p>
         </section>
       </div>
     </div>

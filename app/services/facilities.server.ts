@@ -397,7 +397,7 @@ export async function removeQualification(db: Db, actor: Actor, facilityId: stri
 
 async function storeUpload(storage: FileStorage, file: { bytes: Uint8Array; name: string }, field: string) {
   const check = checkUpload(file.bytes, file.name);
-  if (!check.ok) throw new ValidationError({ [field]: check.error });
+  if (!check.ok) throw new ValidationError({ [field]: `filing.${check.error}` });
   const { sha256, sizeBytes } = await storage.put(file.bytes);
   return { sha256, sizeBytes, mimeType: check.mimeType };
 }

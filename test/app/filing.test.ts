@@ -110,8 +110,8 @@ describe.each(DB_KINDS)("filing (备案) on %s", (kind) => {
       [() => saveClass(t.db, operator, facilityId, null, { type: "giant", capacity: "3", enrolled: "1", caregivers: "1" }), { type: "filing.validation.choice" }],
       [() => updateFacility(t.db, operator, facilityId, { name: "x", jurisdictionCode: "340321", totalSlots: "10" }), { totalSlots: "filing.facility.slotsBelowCapacity" }],
       [() => updateFacility(t.db, operator, facilityId, { name: "x", jurisdictionCode: "340321", openedOn: "2026-02-30" }), { openedOn: "filing.validation.date" }],
-      [() => uploadDocument(t.db, operator, facilityId, { kind: "site_proof" }, { bytes: new Uint8Array(10 * 1024 * 1024 + 1).fill(0x25), name: "big.pdf" }, storage), { file: "upload.tooLarge" }],
-      [() => uploadDocument(t.db, operator, facilityId, { kind: "site_proof" }, { bytes: new TextEncoder().encode("MZ\x90\x00 not really a pdf"), name: "virus.pdf" }, storage), { file: "upload.badType" }],
+      [() => uploadDocument(t.db, operator, facilityId, { kind: "site_proof" }, { bytes: new Uint8Array(10 * 1024 * 1024 + 1).fill(0x25), name: "big.pdf" }, storage), { file: "filing.upload.tooLarge" }],
+      [() => uploadDocument(t.db, operator, facilityId, { kind: "site_proof" }, { bytes: new TextEncoder().encode("MZ\x90\x00 not really a pdf"), name: "virus.pdf" }, storage), { file: "filing.upload.badType" }],
       [() => uploadDocument(t.db, operator, facilityId, { kind: "health_evaluation" }, pdf(), storage), { passed: "filing.document.resultRequired" }],
     ];
     for (const [run, expected] of cases) {

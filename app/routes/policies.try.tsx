@@ -1,0 +1,278 @@
+import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "../../db/client";
+import type { Evaluation } from "../../rules/engine/evaluate";
+import type { Text } from "../../rules/engine/types";
+import { evaluateRequest } from "../../rules/request";
+import { requestIp } from "../auth/session.server";
+import { Checklist, ChecklistSummary, jurisdictionName, textIn } from "../components/checklist";
+import { PageHeader } from "../components/layout";
+import { DEFAULT_LANG, titleMeta, type Lang } from "../i18n/i18n";
+import { hit, LIMITS } from "../services/rate-limit.server";
+import { formatDate, todayInShanghai } from "../utils/format";
+
+export const meta = titleMeta("policies.try.title");
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/policies.css" }];
+
+const EXAMPLES = ["bengbu", "alar"] as const;
+type Example = (typeof EXAMPLES)[number];
+
+// A snapshot is a few kilobytes; anything far larger is not a facility.
+const MAX_SNAPSHOT_CHARS = 200_000;
+
+function previousMonth(today: string): { period: string; month: number } {
+  const [year, month] = today.split("-").map(Number);
+  const y = month === 1 ? year - 1 : year;
+  const m = month === 1 ? 12 : month - 1;
+  return { period: `${y}-${String(m).padStart(2, "0")}`, month: m };
+}
+
+/**
+ * Example facilities, dated from today so they stay realistic: certificates valid until next year, the
+ * enrolment report for last month. Each shows a mix of results (a class one child over its maximum, a
+ * missing background check) so the checklist has something to say.
+ */
+function exampleSnapshot(example: Example, today: string): unknown {
+  const year = Number(today.slice(0, 4));
+  const { period, month } = previousMonth(today);
+  const healthUntil = `${year + 1}-06-30`;
+  const person = (id: string, role: string, education: string, years: number, qualifications: unknown[]) => ({
+    id,
+    role,
+    education,
+    yearsOfRelevantExperience: years,
+    qualifications,
+    healthCertificateValidUntil: healthUntil,
+    backgroundCheckOn: "2024-07-01",
+    laborContract: true,
+    socialInsurance: true,
+  });
+  const qualification = (kind: string, level: number | null = null) => ({ kind, level, validUntil: null, proofDocument: true });
+  const bengbu = {
+    jurisdiction: "340321",
+    operator: {
+      name: "怀远县禾苗托育服务有限公司",
+      uscc: "91310000631696382C",
+      legalForm: "company",
+      ownership: "private",
+      businessScopeIncludesChildcare: true,
+    },
+    facility: {
+      kind: "standalone",
+      openedOn: "2024-09-01",
+      serviceTypes: ["full_day", "half_day"],
+      totalSlots: 60,
+      mealsProvided: true,
+      premises: { tenure: "leased", leaseStartsOn: "2024-06-01", leaseEndsOn: "2030-05-31", stateOwned: false },
+      employer: null,
+      kindergarten: null,
+    },
+    filing: { status: "filed", filedOn: "2024-10-10" },
+    documents: [
+      { kind: "business_license", issuedOn: "2024-05-01", validUntil: null, passed: true },
+      { kind: "site_proof", issuedOn: "2024-06-01", validUntil: "2030-05-31", passed: true },
+      { kind: "health_evaluation", issuedOn: "2024-08-01", validUntil: `${year + 1}-07-31`, passed: true },
+      { kind: "fire_safety", issuedOn: "2024-08-15", validUntil: null, passed: true },
+      { kind: "food_license", issuedOn: "2024-08-20", validUntil: "2029-08-19", passed: true },
+    ],
+    staff: [
+      person("d1", "director", "bachelor", 5, [qualification("director_training")]),
+      person("h1", "health_worker", "junior_college", 3, [qualification("health_care_training")]),
+      person("g1", "security_guard", "secondary", 2, [qualification("security_guard_certificate")]),
+      person("c1", "caregiver", "junior_college", 4, [qualification("childcare_worker", 3)]),
+      person("c2", "caregiver", "junior_college", 2, [qualification("childcare_worker", 4)]),
+      person("c3", "caregiver", "bachelor", 1, [qualification("infant_development_guide", 4)]),
+      person("c4", "caregiver", "junior_college", 6, [qualification("nurse")]),
+      person("c5", "caregiver", "bachelor", 3, [qualification("kindergarten_teacher")]),
+      person("c6", "caregiver", "junior_college", 8, [qualification("childcare_worker", 2)]),
+      // The cook's background check has not been recorded yet: the checklist asks for it.
+      { ...person("k1", "cook", "secondary", 5, []), backgroundCheckOn: undefined },
+    ],
+    classes: [
+      { type: "infant", enrolled: 6, caregivers: 2 },
+      { type: "toddler", enrolled: 16, caregivers: 4 },
+      { type: "older_toddler", enrolled: 14, caregivers: 2 },
+    ],
+    fees: [
+      { classType: "toddler", serviceType: "full_day", amountFen: 180_000 },
+      { classType: "older_toddler", serviceType: "half_day", amountFen: 100_000 },
+    ],
+    inclusive: { status: "certified", certifiedSlots: 40, validFrom: "2025-01-01", validUntil: `${year + 2}-12-31` },
+    safetyIncidents: [],
+    enrolment: { period, approved: true, fullDayChildren: 30, subsidisedMonthsThisYear: Math.min(month - 1, 9) },
+  };
+  if (example === "bengbu") return bengbu;
+  return {
+    ...bengbu,
+    jurisdiction: "659002",
+    operator: { ...bengbu.operator, name: "阿拉尔市塔河托育中心有限公司", ownership: "state_owned_enterprise" },
+    staff: [
+      ...bengbu.staff.filter((s) => s.id !== "k1" && s.id !== "c6"),
+      // 五级 only: below the target level, so the training subsidy applies.
+      person("c6", "caregiver", "secondary", 1, [qualification("childcare_worker", 5)]),
+      person("k1", "cook", "secondary", 5, []),
+    ],
+    classes: [
+      { type: "infant", enrolled: 6, caregivers: 2 },
+      { type: "toddler", enrolled: 15, caregivers: 3 },
+      { type: "older_toddler", enrolled: 14, caregivers: 2 },
+    ],
+  };
+}
+
+function isExample(value: unknown): value is Example {
+  return typeof value === "string" && (EXAMPLES as readonly string[]).includes(value);
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const asked = new URL(request.url).searchParams.get("example");
+  const example: Example = isExample(asked) ? asked : "bengbu";
+  const today = todayInShanghai();
+  return { example, today, snapshot: JSON.stringify(exampleSnapshot(example, today), null, 2) };
+}
+
+type InputError = { path: string; message: Text };
+type TryResult = { snapshot: string; date: string; evaluation?: Evaluation; errors?: InputError[] };
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const snapshotField = form.get("snapshot");
+  const dateField = form.get("date");
+  const snapshot = typeof snapshotField === "string" ? snapshotField : "";
+  const date = typeof dateField === "string" ? dateField.trim() : "";
+  const db = await getDb();
+  const blocked = await hit(db, `api:ip:${requestIp(request) ?? "unknown"}`, LIMITS.publicApi);
+  if (blocked) {
+    return data<TryResult>(
+      { snapshot, date, errors: [{ path: "", message: { zh: "请求过于频繁，请稍后再试", en: "Too many requests; please try again shortly" } }] },
+      { status: 429 },
+    );
+  }
+  if (snapshot.length > MAX_SNAPSHOT_CHARS) {
+    return data<TryResult>(
+      { snapshot: "", date, errors: [{ path: "", message: { zh: "快照过大", en: "The snapshot is too large" } }] },
+      { status: 413 },
+    );
+  }
+  const result = evaluateRequest(snapshot, { today: todayInShanghai(), asOf: date || undefined });
+  if (result.status !== 200) return data<TryResult>({ snapshot, date, errors: result.body.errors }, { status: 400 });
+  return data<TryResult>({ snapshot, date, evaluation: result.body });
+}
+
+export default function TryIt() {
+  const { t } = useTranslation();
+  const lang = useRouteLoaderData<{ lang: Lang }>("root")?.lang ?? DEFAULT_LANG;
+  const { example, today, snapshot } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const busy = navigation.state === "submitting";
+  const errors = result?.errors ?? [];
+  // The date field's own refusal names its value; a bad `asOf` inside the snapshot stays with the snapshot.
+  const dateError = result?.date ? errors.find((e) => e.path === "asOf" && e.message.en.endsWith(result.date)) : undefined;
+  const evaluation = result?.evaluation;
+  return (
+    <div className="policies">
+      <p className="breadcrumbs small">
+        <Link to="/policies">{t("policies.backToList")}</Link>
+      </p>
+      <PageHeader title={t("policies.try.title")} intro={t("policies.try.intro")} />
+      <section className="card" aria-labelledby="try-input">
+        <h2 id="try-input">{t("policies.try.inputTitle")}</h2>
+        <p className="try-examples">
+          <span className="muted">{t("policies.try.examples")}</span>{" "}
+          {EXAMPLES.map((e) => (
+            <Link
+              key={e}
+              to={`?example=${e}`}
+              className={`button ${e === example ? "" : "button--secondary"}`}
+              aria-current={e === example ? "true" : undefined}
+              preventScrollReset
+            >
+              {t(`policies.try.load.${e}`)}
+            </Link>
+          ))}
+        </p>
+        {errors.length ? (
+          <div className="notice notice--error" role="alert" aria-labelledby="try-errors">
+            <p id="try-errors" className="try-errors-title">
+              <strong>{t("policies.try.errorsTitle", { count: errors.length })}</strong>
+            </p>
+            <ul className="error-list">
+              {errors.map((e, i) => (
+                <li key={`${e.path}-${i}`}>
+                  {e.path ? <code className="error-list__path">{e.path}</code> : null}
+                  {textIn(e.message, lang)}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
+        <Form method="post" className="form">
+          <div className="field">
+            <label htmlFor="snapshot">{t("policies.try.snapshotLabel")}</label>
+            <p id="snapshot-hint" className="field__hint">
+              {t("policies.try.snapshotHint")}
+            </p>
+            <textarea
+              key={`${example}-${result ? "posted" : "fresh"}`}
+              id="snapshot"
+              name="snapshot"
+              className="snapshot-input"
+              rows={22}
+              spellCheck={false}
+              defaultValue={result?.snapshot || snapshot}
+              aria-describedby="snapshot-hint"
+              aria-invalid={errors.length && !dateError ? true : undefined}
+            />
+          </div>
+          <div className={`field field--date${dateError ? " field--error" : ""}`}>
+            <label htmlFor="date">{t("policies.try.dateLabel")}</label>
+            <p id="date-hint" className="field__hint">
+              {t("policies.try.dateHint")}
+            </p>
+            <input
+              id="date"
+              name="date"
+              type="date"
+              defaultValue={result ? result.date : today}
+              aria-invalid={dateError ? true : undefined}
+              aria-describedby={dateError ? "date-hint date-error" : "date-hint"}
+            />
+            {dateError ? (
+              <p id="date-error" className="field__error">
+                {textIn(dateError.message, lang)}
+              </p>
+            ) : null}
+          </div>
+          <p>
+            <button type="submit" className="button" disabled={busy} aria-busy={busy || undefined}>
+              {busy ? t("policies.try.evaluating") : t("policies.try.submit")}
+            </button>
+          </p>
+        </Form>
+      </section>
+
+      {evaluation ? (
+        <section aria-labelledby="try-result" className="try-result">
+          <h2 id="try-result">{t("policies.try.resultTitle")}</h2>
+          <dl className="facts card">
+            <dt>{t("policies.jurisdictionLabel")}</dt>
+            <dd>
+              {jurisdictionName(evaluation.jurisdiction, lang)}（{evaluation.jurisdiction}）
+            </dd>
+            <dt>{t("policies.try.asOf")}</dt>
+            <dd>{formatDate(evaluation.asOf, lang)}</dd>
+            <dt>{t("policies.try.rulesVersion")}</dt>
+            <dd>
+              <code>{evaluation.rulesVersion.slice(0, 16)}</code>
+            </dd>
+          </dl>
+          <ChecklistSummary evaluation={evaluation} />
+          <Checklist evaluation={evaluation} lang={lang} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
