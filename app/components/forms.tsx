@@ -185,3 +185,43 @@ export function useServerErrors(): Record<string, string> {
   const actionData = useActionData<unknown>();
   return isActionErrors(actionData) ? actionData.fieldErrors : {};
 }
+
+type ServerFieldProps = { name: string; label: string; error?: string };
+
+/** Fields of the multipart forms, validated on the server (files cannot go through react-hook-form here). */
+export function ServerInput({ name, label, error, ...input }: ServerFieldProps & Omit<InputHTMLAttributes<HTMLInputElement>, "name">) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <input id={`f-${name}`} name={name} aria-invalid={error ? true : undefined} {...input} />
+      {error ? (
+        <p className="field__error" role="alert">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function ServerSelect({ name, label, error, options }: ServerFieldProps & { options: Array<{ value: string; label: string }> }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`field${error ? " field--error" : ""}`}>
+      <label htmlFor={`f-${name}`}>{label}</label>
+      <select id={`f-${name}`} name={name} aria-invalid={error ? true : undefined} defaultValue="">
+        <option value="">{t("filing.facility.choose")}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p className="field__error" role="alert">
+          {t(error)}
+        </p>
+      ) : null}
+    </div>
+  );
+}

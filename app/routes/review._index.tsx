@@ -1,15 +1,174 @@
+// The reviewer's desk: filings awaiting a decision in the jurisdiction, oldest due date first (overdue
+// ones stand out by a badge and a marked row, not by colour alone), and the staff proofs in the
+// jurisdiction that expire within 30 days.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
-import { RoleHome } from "../components/role-home";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { getDb } from "../../db/client";
+import { requirePermission } from "../auth/session.server";
+import { jurisdictionName } from "../components/checklist";
+import { EmptyState, PageHeader } from "../components/layout";
 import { titleMeta } from "../i18n/i18n";
-import { loadRoleHome } from "../services/home.server";
+import { useLang } from "../i18n/use-lang";
+import { expiringProofs } from "../services/facilities.server";
+import { reviewQueue } from "../services/filing.server";
+import { formatDate, formatDateTime, todayInShanghai } from "../utils/format";
+import { guarded } from "../utils/http.server";
 
 export const meta = titleMeta("home.reviewer.title");
 
-export function loader({ request }: LoaderFunctionArgs) {
-  return loadRoleHome(request, "reviewer", "review:filing:jurisdiction");
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requirePermission(request, "review:filing:jurisdiction");
+  return guarded(async () => {
+    const db = await getDb();
+    const today = todayInShanghai();
+    const queue = await reviewQueue(db, actor, today);
+    const expiring = await expiringProofs(db, actor, today);
+    return {
+      today,
+      scope: actor.jurisdictionCode,
+      queue: queue.map((q) => ({ ...q, submittedAt: q.submittedAt.toISOString() })),
+      expiring,
+    };
+  });
 }
 
 export default function ReviewHome() {
-  return <RoleHome data={useLoaderData<typeof loader>()} />;
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { today, scope, queue, expiring } = useLoaderData<typeof loader>();
+  const overdue = queue.filter((q) => q.overdue).length;
+  // an expiring proof links to the facility's filing when one is in the queue (the reviewer's only
+  // view of a facility today)
+  const filingOf = new Map(queue.map((q) => [q.facilityId, q.filingId]));
+  return (
+    <>
+      <PageHeader title={t("home.reviewer.title")} intro={t("home.reviewer.intro")} />
+      {scope ? <p className="muted">{t("filing.review.scopeAll", { name: jurisdictionName(scope, lang) })}</p> : null}
+      <div className="stat-row" role="group" aria-label={t("filing.review.stats")}>
+        <p className="stat">
+          <strong>{queue.length}</strong>
+          {t("filing.review.pending")}
+        </p>
+        <p className="stat">
+          <strong>{overdue}</strong>
+          {t("filing.review.overdueCount")}
+        </p>
+        <p className="stat">
+          <strong>{expiring.length}</strong>
+          {t("filing.review.expiringCount")}
+        </p>
+      </div>
+      <section className="card" aria-labelledby="queue-title">
+        <h2 id="queue-title">{t("filing.review.queue")}</h2>
+        {queue.length === 0 ? (
+          <EmptyState>{t("filing.review.queueEmpty")}</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("filing.review.facility")}</th>
+                  <th scope="col">{t("filing.review.organisation")}</th>
+                  <th scope="col">{t("filing.review.county")}</th>
+                  <th scope="col">{t("filing.review.kind")}</th>
+                  <th scope="col">{t("filing.review.submittedAt")}</th>
+                  <th scope="col">{t("filing.review.dueOn")}</th>
+                  <th scope="col">{t("filing.review.checklist")}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t("filing.review.open")}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.map((q) => (
+                  <tr key={q.filingId} className={q.overdue ? "overdue" : undefined}>
+                    <td>
+                      <Link to={`/review/filings/${q.filingId}`}>{q.facilityName}</Link>
+                    </td>
+                    <td>{q.organisationName}</td>
+                    <td className="nowrap">{jurisdictionName(q.jurisdictionCode, lang)}</td>
+                    <td className="nowrap">{t(`filing.enums.filingKind.${q.kind}`)}</td>
+                    <td className="nowrap">{formatDateTime(q.submittedAt, lang)}</td>
+                    <td className="nowrap">
+                      <time dateTime={q.dueOn}>{formatDate(q.dueOn, lang)}</time>
+                      {q.overdue ? (
+                        <>
+                          {" "}
+                          <span className="badge badge--err">
+                            <span aria-hidden="true">! </span>
+                            {t("filing.review.overdue")}
+                          </span>
+                        </>
+                      ) : null}
+                    </td>
+                    <td className="nowrap">
+                      {q.checklistClear ? (
+                        <span className="badge badge--ok">
+                          <span aria-hidden="true">✓ </span>
+                          {t("filing.review.checklistClear")}
+                        </span>
+                      ) : (
+                        <span className="badge badge--warn">
+                          <span aria-hidden="true">✗ </span>
+                          {t("filing.review.checklistOpen")}
+                        </span>
+                      )}
+                    </td>
+                    <td className="nowrap">
+                      <Link to={`/review/filings/${q.filingId}`} className="button button--secondary" aria-label={`${t("filing.review.open")}：${q.facilityName}`}>
+                        {t("filing.review.open")}
+                      </Link>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className="card" aria-labelledby="expiring-title">
+        <h2 id="expiring-title">{t("filing.review.expiringTitle")}</h2>
+        <p className="muted small">{t("filing.review.expiringIntro")}</p>
+        {expiring.length === 0 ? (
+          <EmptyState>{t("filing.review.expiringEmpty")}</EmptyState>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("filing.review.validUntil")}</th>
+                  <th scope="col">{t("filing.review.facility")}</th>
+                  <th scope="col">{t("filing.review.staffMember")}</th>
+                  <th scope="col">{t("filing.review.proof")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {expiring.map((e) => {
+                  const filingId = filingOf.get(e.facilityId);
+                  const expired = e.validUntil < today;
+                  return (
+                    <tr key={`${e.staffId}-${e.what}-${e.kind ?? ""}-${e.validUntil}`} className={expired ? "overdue" : undefined}>
+                      <td className="nowrap">
+                        <time dateTime={e.validUntil}>{formatDate(e.validUntil, lang)}</time>
+                        {expired ? (
+                          <>
+                            {" "}
+                            <span className="badge badge--err">{t("filing.review.expired")}</span>
+                          </>
+                        ) : null}
+                      </td>
+                      <td>{filingId ? <Link to={`/review/filings/${filingId}`}>{e.facilityName}</Link> : e.facilityName}</td>
+                      <td>{e.staffName}</td>
+                      <td>{e.what === "health_certificate" ? t("filing.enums.documentKind.health_certificate") : t(`filing.enums.qualificationKind.${e.kind ?? ""}`)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
 }

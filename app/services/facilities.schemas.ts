@@ -148,6 +148,18 @@ export const staffSchema = z.object({
   socialInsurance: optionalBool,
 });
 
+/** Editing a staff member: an empty ID number keeps the stored one (the full number is shown only on request). */
+export const staffUpdateSchema = staffSchema.extend({
+  idNumber: z.preprocess(
+    (v) => (typeof v === "string" ? blankToUndefined(v.trim().toUpperCase()) : v),
+    z
+      .string()
+      .regex(/^\d{17}[\dX]$/, { error: "filing.staff.idNumberShape" })
+      .refine(isValidResidentId, { error: "filing.staff.idNumberCheck" })
+      .optional(),
+  ),
+});
+
 /** Levels exist for 保育师 (五级…一级) and 婴幼儿发展引导员 (四级…一级); other kinds have none. */
 export const LEVELLED_QUALIFICATIONS = { childcare_worker: [5, 4, 3, 2, 1], infant_development_guide: [4, 3, 2, 1] } as const;
 

@@ -30,6 +30,7 @@ import {
   organisationSchema,
   qualificationSchema,
   staffSchema,
+  staffUpdateSchema,
 } from "./facilities.schemas";
 import { checkUpload, defaultStorage, type FileStorage } from "./storage.server";
 import { actorContext, fieldErrorsOf } from "./users.server";
@@ -234,7 +235,7 @@ export async function listClasses(db: Db, facilityId: string) {
 
 // ---- staff -----------------------------------------------------------------------------------------
 
-function staffValues(v: z.output<typeof staffSchema>) {
+function staffValues(v: z.output<typeof staffUpdateSchema>) {
   return {
     name: v.name,
     role: v.role,
@@ -249,20 +250,24 @@ function staffValues(v: z.output<typeof staffSchema>) {
 
 export async function saveStaffMember(db: Db, actor: Actor, facilityId: string, staffId: string | null, input: unknown): Promise<string> {
   const facility = await loadOwnFacility(db, actor, facilityId, { editable: true });
-  const v = parse(staffSchema, input);
+  const v = staffId ? parse(staffUpdateSchema, input) : parse(staffSchema, input);
   const values = staffValues(v);
-  const hmac = idNumberHmac(v.idNumber);
-  const [duplicate] = await db
-    .select({ id: staffMembers.id })
-    .from(staffMembers)
-    .where(and(eq(staffMembers.facilityId, facilityId), eq(staffMembers.idNumberHmac, hmac)));
-  if (duplicate && duplicate.id !== staffId) throw new ValidationError({ idNumber: "filing.staff.idNumberDuplicate" });
   let existing: typeof staffMembers.$inferSelect | undefined;
   if (staffId) {
     [existing] = await db.select().from(staffMembers).where(and(eq(staffMembers.id, staffId), eq(staffMembers.facilityId, facilityId)));
     if (!existing) throw new NotFoundError("staff");
   }
-  const idFields = { idNumberEncrypted: encryptIdNumber(v.idNumber), idNumberHmac: hmac, idNumberMasked: maskIdNumber(v.idNumber) };
+  const idFields = v.idNumber
+    ? { idNumberEncrypted: encryptIdNumber(v.idNumber), idNumberHmac: idNumberHmac(v.idNumber), idNumberMasked: maskIdNumber(v.idNumber) }
+    : existing
+      ? { idNumberEncrypted: existing.idNumberEncrypted, idNumberHmac: existing.idNumberHmac, idNumberMasked: existing.idNumberMasked }
+      : null;
+  if (!idFields) throw new ValidationError({ idNumber: "validation.required" });
+  const [duplicate] = await db
+    .select({ id: staffMembers.id })
+    .from(staffMembers)
+    .where(and(eq(staffMembers.facilityId, facilityId), eq(staffMembers.idNumberHmac, idFields.idNumberHmac)));
+  if (duplicate && duplicate.id !== staffId) throw new ValidationError({ idNumber: "filing.staff.idNumberDuplicate" });
   return db.transaction(async (tx) => {
     let id = staffId;
     if (existing && staffId) {
