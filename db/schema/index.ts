@@ -7,3 +7,4 @@ export * from "./documents";
 export * from "./staff";
 export * from "./filings";
 export * from "./calendar";
+export * from "./certification";
