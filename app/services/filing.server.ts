@@ -8,6 +8,7 @@ import {
   documents,
   facilities,
   facilityClasses,
+  feeDeclarations,
   filings,
   inboxMessages,
   jurisdictions,
@@ -26,6 +27,7 @@ import { withinJurisdiction } from "../auth/scope.server";
 import { todayInShanghai } from "../utils/format";
 import { recordAudit } from "./audit.server";
 import { dueDateFor } from "./calendar.server";
+import { endInclusiveOnCancellation, latestApplication, snapshotInclusive } from "./inclusive-status.server";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { cancelFilingSchema, returnFilingSchema, submitFilingSchema } from "./facilities.schemas";
 import { loadFacility } from "./facilities.server";
@@ -57,6 +59,8 @@ export async function buildSnapshot(db: Db, facility: FacilityRow, asOf = todayI
     .from(documents)
     .where(and(eq(documents.facilityId, facility.id), inArray(documents.kind, [...DOCUMENT_KINDS])));
   const leased = facility.premisesTenure === "leased" || facility.premisesTenure === "free_use";
+  const fees = await db.select().from(feeDeclarations).where(and(eq(feeDeclarations.facilityId, facility.id), eq(feeDeclarations.kind, "basic")));
+  const inclusive = snapshotInclusive(await latestApplication(db, facility.id), asOf);
   return {
     jurisdiction: facility.jurisdictionCode,
     asOf,
@@ -111,8 +115,9 @@ export async function buildSnapshot(db: Db, facility: FacilityRow, asOf = todayI
       socialInsurance: orUndefined(s.socialInsurance),
     })),
     classes: classes.map((c) => ({ type: c.type, enrolled: c.enrolled, caregivers: c.caregivers })),
-    fees: [],
-    inclusive: { status: "none" },
+    fees: fees.map((f) => ({ classType: f.classType, serviceType: f.serviceType, amountFen: f.amountFen })),
+    inclusive,
+    // no safety incident is recorded in the system (the reviewer's inspection covers it)
     safetyIncidents: [],
     enrolment: null,
   } as Snapshot;
@@ -226,6 +231,7 @@ export async function cancelFiling(db: Db, actor: Actor, facilityId: string, inp
     // the public directory no longer lists it; benefits that depend on filing end (the rules read
     // filing.status = cancelled from now on)
     await tx.delete(directoryEntries).where(eq(directoryEntries.facilityId, facilityId));
+    await endInclusiveOnCancellation(tx, actorContext(actor), facility);
     if (!isOperator) await notify(tx, facility.organisationId, facilityId, row?.id ?? null, "filingCancelledByReviewer", { reason: parsed.data.reason });
     await recordAudit(tx, actorContext(actor), {
       action: "filing.cancelled",

@@ -37,6 +37,8 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   { id: "staff.caregiver_qualifications", kind: "string_list", unit: "qualification kinds", description: { zh: "保育人员认可的资格种类", en: "Qualification kinds that count for a caregiver" } },
 
   { id: "inclusive.min_operating_months", kind: "number", unit: "months", description: { zh: "申请普惠认定前最短运营月数", en: "Months of operation before inclusive certification" } },
+  { id: "inclusive.notice_days", kind: "number", unit: "days", description: { zh: "普惠认定公示期（日）", en: "Public notice period before inclusive certification (days)" } },
+  { id: "inclusive.validity_years", kind: "number", unit: "years", description: { zh: "普惠认定有效期（年）", en: "Validity of an inclusive certification (years)" } },
   { id: "inclusive.incident_window_months", kind: "number", unit: "months", description: { zh: "无重大安全事故的回溯期", en: "Look-back window without a major safety incident" } },
 
   { id: "pricing.schedule", kind: "schedule", unit: "fen per service unit", description: { zh: "已公布的政府指导价表（按班型、服务类型）", en: "Published guided-price schedule (per class type and service type)" } },

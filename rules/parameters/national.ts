@@ -65,6 +65,10 @@ export const NATIONAL_PARAMETERS: readonly ParameterValue[] = [
   },
 
   { parameter: "inclusive.min_operating_months", jurisdiction: CN, effectiveFrom: PRICING_2024, value: 6, reference: REF.inclusiveRecognition, provisional: true },
+  // 7-day public notice as in the 中山 recognition rules (DOMAIN.md); validity and yearly review were not
+  // found in any text (DOMAIN.md: unverified, 2–3 years) — both provisional national defaults
+  { parameter: "inclusive.notice_days", jurisdiction: CN, effectiveFrom: PRICING_2024, value: 7, reference: REF.inclusiveRecognition, provisional: true },
+  { parameter: "inclusive.validity_years", jurisdiction: CN, effectiveFrom: PRICING_2024, value: 3, reference: REF.inclusiveRecognition, provisional: true },
   { parameter: "inclusive.incident_window_months", jurisdiction: CN, effectiveFrom: PRICING_2024, value: 36, reference: REF.inclusiveRecognition, provisional: true },
 
   // Formula shares follow the one district example in DOMAIN.md; no text sets them for these cities.
