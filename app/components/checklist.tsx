@@ -365,3 +365,15 @@ function ConditionItem({ condition: c, lang }: { condition: ConditionTrace; lang
     </li>
   );
 }
+
+/** The readable label of a return reason's item: "general", a document kind, or a checklist condition id. */
+export function returnReasonLabel(item: string, evaluation: Evaluation, t: T, lang: Lang): string {
+  if (item === "general") return t("filing.review.general");
+  if (item.startsWith("document.")) return t(`filing.enums.documentKind.${item.slice("document.".length)}`, { defaultValue: item });
+  for (const d of evaluation.determinations) {
+    const c = d.conditions.find((x) => x.id === item);
+    if (c) return textIn(c.title, lang);
+  }
+  return item;
+}
+

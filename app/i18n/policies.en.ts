@@ -8,7 +8,7 @@ export const policiesEn: Messages["policies"] = {
     "The 12 support measures and requirements for childcare facilities: who each one concerns, its conditions, its legal basis, and where it is in force — nationally, in Bengbu's districts and counties, and in Aral.",
   homeLink: "Browse support policies",
   homeText:
-    "The policy browser is open: see each measure's conditions, legal basis and local parameters, and try out which measures a facility qualifies for. The public facility directory will follow.",
+    "The policy browser is open: see each measure's conditions, legal basis and local parameters, and try out which measures a facility qualifies for. Filed facilities are listed in the public directory.",
   tryLink: "Try it",
   backToList: "← All policies",
   dateFormLabel: "Show where measures are in force on a date",

@@ -18,6 +18,9 @@ export default function PublicHome() {
           </Link>{" "}
           <Link to="/policies" className="button button--secondary">
             {t("policies.homeLink")}
+          </Link>{" "}
+          <Link to="/directory" className="button button--secondary">
+            {t("filing.directory.homeLink")}
           </Link>
         </p>
       </section>

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
 import { requirePermission } from "../auth/session.server";
-import { Checklist, ChecklistSummary } from "../components/checklist";
+import { Checklist, ChecklistSummary, returnReasonLabel } from "../components/checklist";
 import { FacilityNav, FilingStateBadge } from "../components/facility-nav";
 import { isActionErrors, SubmitButton } from "../components/forms";
 import { Notice, PageHeader } from "../components/layout";
@@ -80,14 +80,15 @@ export default function FacilityOverview() {
           <ul>
             {lastReturn.returnReasons.map((r, i) => (
               <li key={i}>
-                <strong>{r.item}</strong>：{r.reason}
+                <strong>{returnReasonLabel(r.item, evaluation, t, lang)}</strong>：{r.reason}
               </li>
             ))}
           </ul>
         </Notice>
       ) : null}
       {facility.receiptNumber ? (
-        <dl className="facts card">
+        <section className="card">
+        <dl className="facts">
           <dt>{t("filing.facility.receipt")}</dt>
           <dd>
             <strong>{facility.receiptNumber}</strong>
@@ -95,6 +96,7 @@ export default function FacilityOverview() {
           <dt>{t("filing.facility.filedOn")}</dt>
           <dd>{facility.filedOn ? formatDate(facility.filedOn, lang) : "—"}</dd>
         </dl>
+        </section>
       ) : null}
       <section className="card" aria-labelledby="checklist-title">
         <h2 id="checklist-title">{t("filing.filing.checklist")}</h2>

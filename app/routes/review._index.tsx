@@ -5,6 +5,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
+import { findJurisdiction } from "../../rules/jurisdictions";
 import { requirePermission } from "../auth/session.server";
 import { jurisdictionName } from "../components/checklist";
 import { EmptyState, PageHeader } from "../components/layout";
@@ -38,13 +39,15 @@ export default function ReviewHome() {
   const lang = useLang();
   const { today, scope, queue, expiring } = useLoaderData<typeof loader>();
   const overdue = queue.filter((q) => q.overdue).length;
-  // an expiring proof links to the facility's filing when one is in the queue (the reviewer's only
-  // view of a facility today)
+  // an expiring proof links to the facility's roster when its filing is in the queue (the reviewer's
+  // only view of a facility today); the facility name stays plain so the queue's link is the only one
   const filingOf = new Map(queue.map((q) => [q.facilityId, q.filingId]));
   return (
     <>
       <PageHeader title={t("home.reviewer.title")} intro={t("home.reviewer.intro")} />
-      {scope ? <p className="muted">{t("filing.review.scopeAll", { name: jurisdictionName(scope, lang) })}</p> : null}
+      {scope ? (
+        <p className="muted">{t(findJurisdiction(scope)?.level === "county" || findJurisdiction(scope)?.level === "town" ? "filing.review.scope" : "filing.review.scopeAll", { name: jurisdictionName(scope, lang) })}</p>
+      ) : null}
       <div className="stat-row" role="group" aria-label={t("filing.review.stats")}>
         <p className="stat">
           <strong>{queue.length}</strong>
@@ -75,9 +78,6 @@ export default function ReviewHome() {
                   <th scope="col">{t("filing.review.submittedAt")}</th>
                   <th scope="col">{t("filing.review.dueOn")}</th>
                   <th scope="col">{t("filing.review.checklist")}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t("filing.review.open")}</span>
-                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -115,11 +115,6 @@ export default function ReviewHome() {
                         </span>
                       )}
                     </td>
-                    <td className="nowrap">
-                      <Link to={`/review/filings/${q.filingId}`} className="button button--secondary" aria-label={`${t("filing.review.open")}：${q.facilityName}`}>
-                        {t("filing.review.open")}
-                      </Link>
-                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -147,6 +142,7 @@ export default function ReviewHome() {
                 {expiring.map((e) => {
                   const filingId = filingOf.get(e.facilityId);
                   const expired = e.validUntil < today;
+                  const proof = e.what === "health_certificate" ? t("filing.enums.documentKind.health_certificate") : t(`filing.enums.qualificationKind.${e.kind ?? ""}`);
                   return (
                     <tr key={`${e.staffId}-${e.what}-${e.kind ?? ""}-${e.validUntil}`} className={expired ? "overdue" : undefined}>
                       <td className="nowrap">
@@ -158,9 +154,9 @@ export default function ReviewHome() {
                           </>
                         ) : null}
                       </td>
-                      <td>{filingId ? <Link to={`/review/filings/${filingId}`}>{e.facilityName}</Link> : e.facilityName}</td>
+                      <td>{e.facilityName}</td>
                       <td>{e.staffName}</td>
-                      <td>{e.what === "health_certificate" ? t("filing.enums.documentKind.health_certificate") : t(`filing.enums.qualificationKind.${e.kind ?? ""}`)}</td>
+                      <td>{filingId ? <Link to={`/review/filings/${filingId}#staff-title`}>{proof}</Link> : proof}</td>
                     </tr>
                   );
                 })}

@@ -13,11 +13,11 @@ import type { Evaluation } from "../../rules/engine/evaluate";
 import type { Text } from "../../rules/engine/types";
 import { DOCUMENT_KINDS, type Snapshot } from "../../rules/snapshot";
 import { requirePermission } from "../auth/session.server";
-import { Checklist, ChecklistSummary, jurisdictionName, textIn } from "../components/checklist";
+import { Checklist, ChecklistSummary, jurisdictionName, returnReasonLabel, textIn } from "../components/checklist";
 import { FilingStateBadge } from "../components/facility-nav";
 import { isActionErrors, SubmitButton, useZodForm } from "../components/forms";
 import { Notice, PageHeader } from "../components/layout";
-import { titleMeta, type Lang } from "../i18n/i18n";
+import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { ConflictError, NotFoundError, ValidationError } from "../services/errors";
 import { listDocuments, listStaff, revealStaffIdNumber } from "../services/facilities.server";
@@ -54,16 +54,6 @@ function reasonItems(evaluation: Evaluation): ReasonItem[] {
 type T = (key: string, options?: Record<string, unknown>) => string;
 
 /** A stored reason item in words (condition titles come from the filing's own checklist). */
-function itemLabel(item: string, evaluation: Evaluation, t: T, lang: Lang): string {
-  if (item === "general") return t("filing.review.general");
-  if (item.startsWith("document.")) return t(`filing.enums.documentKind.${item.slice("document.".length)}`, { defaultValue: item });
-  for (const d of evaluation.determinations) {
-    const c = d.conditions.find((x) => x.id === item);
-    if (c) return textIn(c.title, lang);
-  }
-  return item;
-}
-
 /** How many reason rows the form shows without JavaScript (empty ones are ignored). */
 const REASON_ROWS = 3;
 const MAX_REASON_ROWS = 20;
@@ -73,7 +63,11 @@ const reasonRow = z.object({
   reason: z.string().trim().max(500, { error: "validation.tooLong" }),
 });
 
-/** The return form, in the browser (react-hook-form) and in the action: filled rows need both parts. */
+/**
+ * The return form, in the browser (react-hook-form) and in the action. A row counts when it has a
+ * reason or a chosen item; a chosen item needs its reason, and a reason without an item is "其他"
+ * (a typed reason is never dropped). At least one row must count.
+ */
 function returnFormSchema(allowedItems: ReadonlySet<string>) {
   return z
     .object({ reasons: z.array(reasonRow).max(MAX_REASON_ROWS) })
@@ -82,13 +76,12 @@ function returnFormSchema(allowedItems: ReadonlySet<string>) {
       v.reasons.forEach((r, i) => {
         if (!r.item && !r.reason) return;
         filled += 1;
-        if (!r.item) ctx.addIssue({ code: "custom", path: ["reasons", i, "item"], message: "filing.review.itemRequired" });
-        else if (!allowedItems.has(r.item)) ctx.addIssue({ code: "custom", path: ["reasons", i, "item"], message: "filing.validation.choice" });
+        if (r.item && !allowedItems.has(r.item)) ctx.addIssue({ code: "custom", path: ["reasons", i, "item"], message: "filing.validation.choice" });
         if (!r.reason) ctx.addIssue({ code: "custom", path: ["reasons", i, "reason"], message: "filing.review.reasonTextRequired" });
       });
       if (filled === 0) ctx.addIssue({ code: "custom", path: ["reasons"], message: "filing.filing.reasonRequired" });
     })
-    .transform((v) => ({ reasons: v.reasons.filter((r) => r.item || r.reason) }));
+    .transform((v) => ({ reasons: v.reasons.filter((r) => r.item || r.reason).map((r) => ({ item: r.item || "general", reason: r.reason })) }));
 }
 
 type ReasonRowValue = { item: string; reason: string };
@@ -109,6 +102,12 @@ function reasonRowsFrom(form: FormData): ReasonRowValue[] {
 }
 
 // ---- loader / action -----------------------------------------------------------------------------
+
+/** Filing documents first, in the checklist's order, then staff proofs and anything else. */
+function documentRank(kind: string): number {
+  const i = (REASON_DOCUMENT_KINDS as readonly string[]).indexOf(kind);
+  return i === -1 ? REASON_DOCUMENT_KINDS.length : i;
+}
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const base = titleMeta("filing.review.filingTitle")(args);
@@ -164,7 +163,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         backgroundCheckOn: s.backgroundCheckOn,
         qualifications: s.qualifications.map((q) => ({ id: q.id, kind: q.kind, level: q.level, number: q.number, validUntil: q.validUntil, proofDocumentId: q.proofDocumentId })),
       })),
-      documents: documents.map((d) => ({
+      documents: [...documents].sort((a, b) => documentRank(a.kind) - documentRank(b.kind)).map((d) => ({
         id: d.id,
         kind: d.kind,
         originalName: d.originalName,
@@ -299,7 +298,8 @@ export default function ReviewFiling() {
       {errors?.formError ? <Notice kind="error">{t(errors.formError)}</Notice> : null}
       {filing.status !== "submitted" && !flash ? <Notice>{t("filing.review.decided", { status: t(`filing.enums.filingStatus.${filing.status}`) })}</Notice> : null}
 
-      <dl className="facts card">
+      <section className="card" aria-label={t("filing.review.filingTitle")}>
+      <dl className="facts">
         <dt>{t("filing.review.kind")}</dt>
         <dd>{t(`filing.enums.filingKind.${filing.kind}`)}</dd>
         <dt>{t("filing.review.status")}</dt>
@@ -334,15 +334,20 @@ export default function ReviewFiling() {
           </>
         ) : null}
       </dl>
+      </section>
 
       <section className="card" aria-labelledby="checklist-title">
         <h2 id="checklist-title">{t("filing.review.checklistAtSubmission")}</h2>
         <p className="muted small">{t("filing.review.checklistAtSubmissionIntro", { date: formatDate(evaluation.asOf, lang) })}</p>
         <ChecklistSummary evaluation={evaluation} />
-        <div className={filing.explanation ? "notice" : "muted"} aria-labelledby="explanation-title">
-          <h3 id="explanation-title">{t("filing.review.explanation")}</h3>
-          {filing.explanation ? <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>{filing.explanation}</p> : <p className="small">{t("filing.review.noExplanation")}</p>}
-        </div>
+        {filing.explanation ? (
+          <div className="notice">
+            <h3 style={{ margin: "0 0 .25rem" }}>{t("filing.review.explanation")}</h3>
+            <p style={{ whiteSpace: "pre-wrap", margin: 0 }}>{filing.explanation}</p>
+          </div>
+        ) : (
+          <p className="muted small">{t("filing.review.noExplanation")}</p>
+        )}
         <Checklist evaluation={evaluation} lang={lang} />
       </section>
 
@@ -413,7 +418,7 @@ function SubmittedData({ facility, snapshot }: { facility: LoaderData["facility"
             <dt>{t("filing.facility.kind")}</dt>
             <dd>{f.kind ? t(`filing.enums.kind.${f.kind}`) : dash}</dd>
             <dt>{t("filing.facility.serviceTypes")}</dt>
-            <dd>{f.serviceTypes?.length ? f.serviceTypes.map((s) => t(`filing.enums.serviceType.${s}`)).join("、") : dash}</dd>
+            <dd>{f.serviceTypes?.length ? f.serviceTypes.map((s) => t(`filing.enums.serviceType.${s}`)).join(t("policies.listSeparator")) : dash}</dd>
             <dt>{t("filing.facility.totalSlots")}</dt>
             <dd>{f.totalSlots ?? dash}</dd>
             <dt>{t("filing.facility.openedOn")}</dt>
@@ -664,101 +669,123 @@ function Decision({ filing }: { filing: LoaderData["filing"] }) {
     { key: "other", label: t("filing.review.itemsOther") },
   ];
   return (
-    <section className="card" aria-labelledby="decision-title">
-      <h2 id="decision-title">{t("filing.review.decision")}</h2>
-      <div className="grid-2">
-        <div>
-          <h3>{isChange ? t("filing.review.acceptChange") : t("filing.review.accept")}</h3>
-          <p className="muted small">{isChange ? t("filing.review.acceptChangeHint") : t("filing.review.acceptHint")}</p>
-          <Form method="post">
-            <input type="hidden" name="intent" value="accept" />
-            <SubmitButton>{isChange ? t("filing.review.acceptChange") : t("filing.review.accept")}</SubmitButton>
-          </Form>
-        </div>
-        <div>
-          <h3 id="return-title">{isChange ? t("filing.review.returnChange") : t("filing.review.return")}</h3>
-          <p className="muted small" id="return-hint">
-            {isChange ? t("filing.review.returnChangeHint") : t("filing.review.returnHint")}
-          </p>
-        </div>
-      </div>
-      <Form method="post" className="form" onSubmit={onSubmit} noValidate aria-labelledby="return-title" aria-describedby="return-hint">
-        <input type="hidden" name="intent" value="return" />
-        {listError ? (
-          <p className="field__error" role="alert" id="reasons-error">
-            {t(listError)}
-          </p>
-        ) : null}
-        {Array.from({ length: rows }, (_, i) => {
-          const itemError = messageAt(`reasons.${i}.item`);
-          const reasonError = messageAt(`reasons.${i}.reason`);
-          const itemId = `reason-${i}-item`;
-          const reasonId = `reason-${i}-reason`;
-          return (
-            <fieldset key={i} className="form-grid reason-row">
-              <legend className="small muted">{t("filing.review.reasonRow", { n: i + 1 })}</legend>
-              <div className={`field${itemError ? " field--error" : ""}`}>
-                <label htmlFor={itemId}>{t("filing.review.reasonItem")}</label>
-                <select
-                  id={itemId}
-                  defaultValue={defaults.reasons[i]?.item ?? ""}
-                  aria-invalid={itemError ? true : undefined}
-                  aria-describedby={itemError ? `${itemId}-error` : undefined}
-                  {...form.register(`reasons.${i}.item`)}
-                >
-                  <option value="">{t("filing.review.chooseItem")}</option>
-                  {groups.map((g) => {
-                    const options = items.filter((it) => it.group === g.key);
-                    if (options.length === 0) return null;
-                    return (
-                      <optgroup key={g.key} label={g.label}>
-                        {options.map((it) => (
-                          <option key={it.value} value={it.value}>
-                            {it.title ? textIn(it.title, lang) : t(it.labelKey ?? it.value)}
-                          </option>
-                        ))}
-                      </optgroup>
-                    );
-                  })}
-                </select>
-                {itemError ? (
-                  <p id={`${itemId}-error`} className="field__error" role="alert">
-                    {t(itemError)}
-                  </p>
-                ) : null}
-              </div>
-              <div className={`field field--wide${reasonError ? " field--error" : ""}`}>
-                <label htmlFor={reasonId}>{t("filing.review.reason")}</label>
-                <textarea
-                  id={reasonId}
-                  rows={2}
-                  maxLength={500}
-                  defaultValue={defaults.reasons[i]?.reason ?? ""}
-                  aria-invalid={reasonError ? true : undefined}
-                  aria-describedby={reasonError ? `${reasonId}-error` : undefined}
-                  {...form.register(`reasons.${i}.reason`)}
-                />
-                {reasonError ? (
-                  <p id={`${reasonId}-error`} className="field__error" role="alert">
-                    {t(reasonError)}
-                  </p>
-                ) : null}
-              </div>
-            </fieldset>
-          );
-        })}
-        <p className="row-actions">
-          {hydrated && rows < MAX_REASON_ROWS ? (
-            <button type="button" className="button button--secondary" onClick={() => setRows((n) => n + 1)}>
-              {t("filing.review.addReason")}
-            </button>
-          ) : null}
-          <button type="submit" className="button button--danger">
-            {isChange ? t("filing.review.returnChange") : t("filing.review.return")}
-          </button>
+    <>
+      <section className="card" aria-labelledby="accept-title">
+        <h2 id="accept-title">{isChange ? t("filing.review.acceptChange") : t("filing.review.accept")}</h2>
+        <p className="muted small">{isChange ? t("filing.review.acceptChangeHint") : t("filing.review.acceptHint")}</p>
+        <Form method="post">
+          <input type="hidden" name="intent" value="accept" />
+          <SubmitButton>{isChange ? t("filing.review.acceptChange") : t("filing.review.accept")}</SubmitButton>
+        </Form>
+      </section>
+      <section className="card" aria-labelledby="return-title">
+        <h2 id="return-title">{isChange ? t("filing.review.returnChange") : t("filing.review.return")}</h2>
+        <p className="muted small" id="return-hint">
+          {isChange ? t("filing.review.returnChangeHint") : t("filing.review.returnHint")}
         </p>
-      </Form>
-    </section>
+        <Form method="post" className="form" onSubmit={onSubmit} noValidate aria-labelledby="return-title" aria-describedby="return-hint">
+          <input type="hidden" name="intent" value="return" />
+          {listError ? (
+            <p className="field__error" role="alert" id="reasons-error">
+              {t(listError)}
+            </p>
+          ) : null}
+          <div className="table-wrap">
+            <table className="data-table">
+              <colgroup>
+                <col style={{ width: "3.5rem" }} />
+                <col style={{ width: "38%" }} />
+                <col />
+              </colgroup>
+              <thead>
+                <tr>
+                  <th scope="col">{t("filing.review.rowNumber")}</th>
+                  <th scope="col">{t("filing.review.reasonItem")}</th>
+                  <th scope="col">{t("filing.review.reason")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Array.from({ length: rows }, (_, i) => {
+                  const itemError = messageAt(`reasons.${i}.item`);
+                  const reasonError = messageAt(`reasons.${i}.reason`);
+                  const itemId = `reason-${i}-item`;
+                  const reasonId = `reason-${i}-reason`;
+                  return (
+                    <tr key={i}>
+                      <td>{i + 1}</td>
+                      <td>
+                        <div className={`field${itemError ? " field--error" : ""}`}>
+                          <label htmlFor={itemId} className="visually-hidden">
+                            {t("filing.review.reasonItem")} {i + 1}
+                          </label>
+                          <select
+                            id={itemId}
+                            defaultValue={defaults.reasons[i]?.item ?? ""}
+                            aria-invalid={itemError ? true : undefined}
+                            aria-describedby={itemError ? `${itemId}-error` : undefined}
+                            {...form.register(`reasons.${i}.item`)}
+                          >
+                            <option value="">{t("filing.review.chooseItem")}</option>
+                            {groups.map((g) => {
+                              const options = items.filter((it) => it.group === g.key);
+                              if (options.length === 0) return null;
+                              return (
+                                <optgroup key={g.key} label={g.label}>
+                                  {options.map((it) => (
+                                    <option key={it.value} value={it.value}>
+                                      {it.title ? textIn(it.title, lang) : t(it.labelKey ?? it.value)}
+                                    </option>
+                                  ))}
+                                </optgroup>
+                              );
+                            })}
+                          </select>
+                          {itemError ? (
+                            <p id={`${itemId}-error`} className="field__error" role="alert">
+                              {t(itemError)}
+                            </p>
+                          ) : null}
+                        </div>
+                      </td>
+                      <td>
+                        <div className={`field${reasonError ? " field--error" : ""}`}>
+                          <label htmlFor={reasonId} className="visually-hidden">
+                            {t("filing.review.reason")} {i + 1}
+                          </label>
+                          <input
+                            id={reasonId}
+                            maxLength={500}
+                            defaultValue={defaults.reasons[i]?.reason ?? ""}
+                            aria-invalid={reasonError ? true : undefined}
+                            aria-describedby={reasonError ? `${reasonId}-error` : undefined}
+                            {...form.register(`reasons.${i}.reason`)}
+                          />
+                          {reasonError ? (
+                            <p id={`${reasonId}-error`} className="field__error" role="alert">
+                              {t(reasonError)}
+                            </p>
+                          ) : null}
+                        </div>
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+          <p className="row-actions">
+            {hydrated && rows < MAX_REASON_ROWS ? (
+              <button type="button" className="button button--secondary" onClick={() => setRows((n) => n + 1)}>
+                {t("filing.review.addReason")}
+              </button>
+            ) : null}
+            <button type="submit" className="button button--danger">
+              {isChange ? t("filing.review.returnChange") : t("filing.review.return")}
+            </button>
+          </p>
+        </Form>
+      </section>
+    </>
   );
 }
 
@@ -795,7 +822,7 @@ function History({ history, current, evaluation }: { history: LoaderData["histor
                     <ul className="plain-list">
                       {h.returnReasons.map((r, i) => (
                         <li key={i}>
-                          <strong>{itemLabel(r.item, evaluation, t, lang)}</strong>：{r.reason}
+                          <strong>{returnReasonLabel(r.item, evaluation, t, lang)}</strong>：{r.reason}
                         </li>
                       ))}
                     </ul>
