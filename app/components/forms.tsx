@@ -7,6 +7,20 @@ import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 
+/**
+ * A field message is an i18n key, optionally followed by "|" and JSON parameters (e.g. the cap a fee
+ * exceeds: `pricing.overCap|{"cap":"¥1,800.00"}`), so a shared schema or service can say more than a key.
+ */
+export function fieldMessage(t: (key: string, options?: Record<string, unknown>) => string, raw: string): string {
+  const bar = raw.indexOf("|");
+  if (bar < 0) return t(raw);
+  try {
+    return t(raw.slice(0, bar), JSON.parse(raw.slice(bar + 1)) as Record<string, unknown>);
+  } catch {
+    return t(raw.slice(0, bar));
+  }
+}
+
 export type ActionErrors = { ok: false; fieldErrors: Record<string, string>; formError?: string };
 
 export function isActionErrors(value: unknown): value is ActionErrors {
@@ -68,7 +82,7 @@ export function Field<T extends FieldValues>({ form, name, label, hint, ...input
       />
       {error ? (
         <p id={`${id}-error`} className="field__error" role="alert">
-          {t(String(error))}
+          {fieldMessage(t, String(error))}
         </p>
       ) : null}
     </div>
@@ -80,7 +94,7 @@ export function FieldError({ message, id }: { message?: string; id?: string }) {
   if (!message) return null;
   return (
     <p id={id} className="field__error" role="alert">
-      {t(message)}
+      {fieldMessage(t, message)}
     </p>
   );
 }
@@ -143,7 +157,7 @@ export function SelectField<T extends FieldValues>({ form, name, label, hint, op
       </select>
       {error ? (
         <p className="field__error" role="alert">
-          {t(String(error))}
+          {fieldMessage(t, String(error))}
         </p>
       ) : null}
     </div>
@@ -173,7 +187,7 @@ export function CheckboxGroupField<T extends FieldValues>({ form, name, label, o
       </div>
       {error ? (
         <p className="field__error" role="alert">
-          {t(String(error))}
+          {fieldMessage(t, String(error))}
         </p>
       ) : null}
     </fieldset>
@@ -197,7 +211,7 @@ export function ServerInput({ name, label, error, ...input }: ServerFieldProps &
       <input id={`f-${name}`} name={name} aria-invalid={error ? true : undefined} {...input} />
       {error ? (
         <p className="field__error" role="alert">
-          {t(error)}
+          {fieldMessage(t, error)}
         </p>
       ) : null}
     </div>
@@ -219,7 +233,7 @@ export function ServerSelect({ name, label, error, options }: ServerFieldProps &
       </select>
       {error ? (
         <p className="field__error" role="alert">
-          {t(error)}
+          {fieldMessage(t, error)}
         </p>
       ) : null}
     </div>

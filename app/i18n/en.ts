@@ -1,10 +1,15 @@
 import type { Messages } from "./i18n";
+import { certificatesEn } from "./certificates.en";
 import { filingEn } from "./filing.en";
+import { certificationEn, pricingEn } from "./inclusive.en";
 import { policiesEn } from "./policies.en";
 
 export const en: Messages = {
   policies: policiesEn,
+  certificates: certificatesEn,
   filing: filingEn,
+  pricing: pricingEn,
+  certification: certificationEn,
   app: {
     name: "Tuoyu Childcare Administration",
     tagline: "Childcare facility filing, inclusive certification and support measures",

@@ -1,11 +1,16 @@
 // Simplified Chinese — the default language. Keys mirror en.ts exactly (a test checks).
 // Large features keep their messages in their own files (policies.*.ts), merged here.
+import { certificatesZh } from "./certificates.zh-CN";
 import { filingZh } from "./filing.zh-CN";
+import { certificationZh, pricingZh } from "./inclusive.zh-CN";
 import { policiesZh } from "./policies.zh-CN";
 
 export const zhCN = {
   policies: policiesZh,
+  certificates: certificatesZh,
   filing: filingZh,
+  pricing: pricingZh,
+  certification: certificationZh,
   app: {
     name: "托育服务管理平台",
     tagline: "托育机构备案、普惠认定与支持政策兑现",
