@@ -11,6 +11,8 @@ export function FacilityNav({ facilityId }: { facilityId: string }) {
     { to: `${base}/classes`, label: t("filing.facility.classes") },
     { to: `${base}/staff`, label: t("filing.facility.staff") },
     { to: `${base}/documents`, label: t("filing.facility.documents") },
+    { to: `${base}/fees`, label: t("pricing.fees.title") },
+    { to: `${base}/inclusive`, label: t("certification.title") },
   ];
   return (
     <nav className="tabs" aria-label={t("filing.facility.overview")}>
@@ -27,4 +29,21 @@ export function FilingStateBadge({ state }: { state: string }) {
   const { t } = useTranslation();
   const tone = state === "filed" ? "ok" : state === "returned" ? "warn" : state === "cancelled" ? "muted" : state === "draft" ? "muted" : "info";
   return <span className={`badge badge--${tone}`}>{t(`filing.enums.filingState.${state}`)}</span>;
+}
+
+const CERTIFICATION_TONE: Record<string, string> = {
+  applied: "info",
+  under_review: "info",
+  public_notice: "warn",
+  certified: "ok",
+  rejected: "err",
+  revoked: "err",
+  expired: "muted",
+  none: "muted",
+};
+
+/** An inclusive-certification status in words (never colour alone). */
+export function CertificationStatusBadge({ status }: { status: string }) {
+  const { t } = useTranslation();
+  return <span className={`badge badge--${CERTIFICATION_TONE[status] ?? "muted"}`}>{t(`certification.status.${status}`)}</span>;
 }

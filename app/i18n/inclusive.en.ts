@@ -113,6 +113,7 @@ export const certificationEn: Messages["certification"] = {
   extendNotice: "Extend the notice",
   notice: "Notice period",
   objections: "Objections",
+  objectionNumber: "Objection {{n}}",
   noObjections: "No objections.",
   ruling: "Ruling",
   rulings: { pending: "Pending", dismissed: "Dismissed", upheld: "Upheld" },

@@ -112,6 +112,7 @@ export const certificationZh = {
   extendNotice: "延长公示",
   notice: "公示期",
   objections: "异议",
+  objectionNumber: "异议 {{n}}",
   noObjections: "暂无异议。",
   ruling: "处理结果",
   rulings: { pending: "待处理", dismissed: "不予采纳", upheld: "异议成立" },

@@ -48,6 +48,11 @@ export default function ReviewHome() {
       {scope ? (
         <p className="muted">{t(findJurisdiction(scope)?.level === "county" || findJurisdiction(scope)?.level === "town" ? "filing.review.scope" : "filing.review.scopeAll", { name: jurisdictionName(scope, lang) })}</p>
       ) : null}
+      <p className="row-actions">
+        <Link to="/review/inclusive" className="button button--secondary">
+          {t("certification.queue")}
+        </Link>
+      </p>
       <div className="stat-row" role="group" aria-label={t("filing.review.stats")}>
         <p className="stat">
           <strong>{queue.length}</strong>

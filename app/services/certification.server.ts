@@ -194,8 +194,10 @@ export async function ruleOnObjection(db: Db, actor: Actor, objectionId: string,
   if (!/^[0-9a-f-]{36}$/i.test(objectionId)) throw new NotFoundError("objection");
   const [objection] = await db.select().from(objections).where(eq(objections.id, objectionId));
   if (!objection) throw new NotFoundError("objection");
-  const { facility } = await loadApplication(db, actor, objection.applicationId);
+  const { app, facility } = await loadApplication(db, actor, objection.applicationId);
   if (objection.ruling !== "pending") throw new ConflictError("certification.alreadyRuled");
+  // objections are ruled on during the notice; after the decision they stay as recorded
+  if (app.status !== "public_notice") throw new ConflictError("certification.wrongState");
   await db.transaction(async (tx) => {
     await tx
       .update(objections)

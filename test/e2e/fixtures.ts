@@ -12,7 +12,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
     page.on("pageerror", (error) => errors.push(error.message));
     await provide(errors);
     // pages answered with an intended 4xx log "Failed to load resource"; everything else is a defect
-    expect(errors.filter((e) => !/status of (40[0134]|429)/.test(e))).toEqual([]);
+    expect(errors.filter((e) => !/status of (40[01349]|429)/.test(e))).toEqual([]);
   },
 });
 
