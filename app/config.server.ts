@@ -23,6 +23,7 @@ const envSchema = z.object({
     .optional(),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   ALLOW_DEMO: z.enum(["0", "1"]).default("0"),
+  CLOCK_OFFSET_DAYS: z.coerce.number().int("must be a whole number of days").min(-3650).max(3650).default(0),
 });
 
 export type Config = {
@@ -36,6 +37,8 @@ export type Config = {
   dataEncryptionKey: string;
   trustProxy: boolean;
   allowDemo: boolean;
+  /** Business-date offset for end-to-end tests of dated workflows; embedded mode only. */
+  clockOffsetDays: number;
 };
 
 export class ConfigError extends Error {}
@@ -63,6 +66,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const e = parsed.data;
   const dataDir = resolve(e.DATA_DIR);
+  if (e.DATABASE_URL && e.CLOCK_OFFSET_DAYS !== 0) {
+    throw new ConfigError("Invalid configuration (环境变量配置有误):\n  CLOCK_OFFSET_DAYS: only for the embedded evaluation mode, never with DATABASE_URL");
+  }
   let secrets: Secrets;
   if (e.DATABASE_URL) {
     const missing = [
@@ -89,6 +95,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataEncryptionKey: secrets.dataEncryptionKey,
     trustProxy: e.TRUST_PROXY === "1",
     allowDemo: e.ALLOW_DEMO === "1",
+    clockOffsetDays: e.CLOCK_OFFSET_DAYS,
   };
 }
 

@@ -7,7 +7,7 @@ import { PageHeader } from "../components/layout";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { directoryEntry } from "../services/filing.server";
-import { formatDate } from "../utils/format";
+import { formatDate, formatMoney } from "../utils/format";
 import { guarded } from "../utils/http.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
@@ -26,7 +26,13 @@ export default function DirectoryEntry() {
   const entry = useLoaderData<typeof loader>();
   return (
     <>
-      <PageHeader title={entry.name} intro={lang === "zh-CN" ? entry.jurisdictionZh : entry.jurisdictionEn} actions={<span className="badge badge--ok">{t("filing.enums.filingState.filed")}</span>} />
+      <PageHeader title={entry.name} intro={lang === "zh-CN" ? entry.jurisdictionZh : entry.jurisdictionEn} actions={
+          <>
+            <span className="badge badge--ok">{t("filing.enums.filingState.filed")}</span>
+            {entry.inclusive ? <span className="badge badge--info">{t("certification.inclusiveBadge")}</span> : null}
+          </>
+        }
+      />
       <section className="card" aria-labelledby="entry-title">
         <h2 id="entry-title">{t("filing.directory.details")}</h2>
         <dl className="facts">
@@ -48,7 +54,45 @@ export default function DirectoryEntry() {
           <dd>{entry.serviceTypes.length ? entry.serviceTypes.map((s) => t(`filing.enums.serviceType.${s}`)).join(t("policies.listSeparator")) : "—"}</dd>
           <dt>{t("filing.directory.slots")}</dt>
           <dd>{entry.totalSlots ?? "—"}</dd>
+          <dt>{t("certification.title")}</dt>
+          <dd>
+            {entry.inclusive ? t("certification.status.certified") : t("certification.status.none")}
+            {entry.certifiedSlots !== null ? ` · ${t("certification.certifiedSlots")}：${entry.certifiedSlots}` : ""}
+            {entry.inclusiveUntil ? ` · ${t("certification.validity")}：${formatDate(entry.inclusiveUntil, lang)}` : ""}
+          </dd>
         </dl>
+      </section>
+      <section className="card" aria-labelledby="fees-title">
+        <h2 id="fees-title">{t("pricing.fees.title")}</h2>
+        {entry.fees.length === 0 ? (
+          <p className="muted">{t("pricing.fees.none")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table className="data-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("pricing.fees.kind")}</th>
+                  <th scope="col">{t("pricing.fees.classType")}</th>
+                  <th scope="col">{t("pricing.fees.serviceType")}</th>
+                  <th scope="col">{t("pricing.fees.amount")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {entry.fees.map((f, i) => (
+                  <tr key={i}>
+                    <td>{f.kind === "basic" ? t("pricing.fees.basic") : `${f.name ?? ""}（${t("pricing.fees.other")}）`}</td>
+                    <td>{f.classType ? t(`filing.enums.classType.${f.classType}`) : "—"}</td>
+                    <td>{f.serviceType ? t(`filing.enums.serviceType.${f.serviceType}`) : "—"}</td>
+                    <td>
+                      {formatMoney(f.amountFen)}
+                      {f.serviceType === "hourly" ? t("pricing.fees.perHour") : f.serviceType === "temporary" ? t("pricing.fees.perDay") : f.kind === "basic" ? t("pricing.fees.perMonth") : ""}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
       </section>
       <p className="muted small">{t("filing.directory.note")}</p>
       <p>

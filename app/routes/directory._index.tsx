@@ -135,6 +135,7 @@ export default function Directory() {
                   <tr key={r.facilityId}>
                     <td>
                       <Link to={`/directory/${r.facilityId}`}>{r.name}</Link>
+                      {r.inclusive ? <span className="badge badge--info" style={{ marginLeft: ".4rem" }}>{t("certification.inclusiveBadge")}</span> : null}
                     </td>
                     <td className="nowrap">{lang === "zh-CN" ? r.jurisdictionZh : r.jurisdictionEn}</td>
                     <td>{r.kind ? t(`filing.enums.kind.${r.kind}`) : "—"}</td>

@@ -35,6 +35,10 @@ function buildIfNeeded(): void {
 
 async function main() {
   const cfg = config();
+  if (cfg.clockOffsetDays !== 0) {
+    (globalThis as { __tuoyuClockOffsetDays?: number }).__tuoyuClockOffsetDays = cfg.clockOffsetDays;
+    console.warn(`CLOCK_OFFSET_DAYS=${cfg.clockOffsetDays}: business dates are shifted (test clock)`);
+  }
   buildIfNeeded();
   await setAppDb(() => bootDatabase(cfg));
   const build = (await import(pathToFileURL(BUILD_ENTRY).href)) as ServerBuild;

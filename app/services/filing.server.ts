@@ -437,6 +437,16 @@ export async function inbox(db: Db, actor: Actor, limit = 20) {
 
 // ---- public directory ------------------------------------------------------------------------------
 
+/**
+ * Inclusive (普惠) on `today`: certified and valid, or inclusive without applying — a public operator,
+ * or a toddler class of a public or inclusive-private kindergarten (DESIGN.md).
+ */
+function inclusiveNow(facilityId: SQL | typeof directoryEntries.facilityId, today: string): SQL<boolean> {
+  return sql<boolean>`(EXISTS (SELECT 1 FROM inclusive_applications a WHERE a.facility_id = ${facilityId} AND a.status = 'certified' AND a.valid_from <= ${today} AND a.valid_until >= ${today})
+    OR EXISTS (SELECT 1 FROM facilities f JOIN organisations o ON o.id = f.organisation_id WHERE f.id = ${facilityId}
+      AND (o.ownership = 'public' OR (f.kind = 'kindergarten_class' AND f.kindergarten_ownership IN ('public', 'inclusive_private')))))`;
+}
+
 export type DirectoryQuery = { q?: string; county?: string; kind?: string; service?: string; page: number; pageSize: number };
 
 /** Filed facilities for the public (no personal data): filters go into the WHERE clause. */
@@ -457,6 +467,7 @@ export async function searchDirectory(db: Db, query: DirectoryQuery) {
       serviceTypes: directoryEntries.serviceTypes,
       totalSlots: directoryEntries.totalSlots,
       receiptNumber: directoryEntries.receiptNumber,
+      inclusive: inclusiveNow(directoryEntries.facilityId, todayInShanghai()),
     })
     .from(directoryEntries)
     .innerJoin(jurisdictions, eq(jurisdictions.code, directoryEntries.jurisdictionCode))
@@ -483,10 +494,24 @@ export async function directoryEntry(db: Db, facilityId: string) {
       totalSlots: directoryEntries.totalSlots,
       receiptNumber: directoryEntries.receiptNumber,
       filedOn: directoryEntries.filedOn,
+      inclusive: inclusiveNow(directoryEntries.facilityId, todayInShanghai()),
     })
     .from(directoryEntries)
     .innerJoin(jurisdictions, eq(jurisdictions.code, directoryEntries.jurisdictionCode))
     .where(eq(directoryEntries.facilityId, facilityId));
   if (!row) throw new NotFoundError("facility");
-  return row;
+  const today = todayInShanghai();
+  const certified = snapshotInclusive(await latestApplication(db, facilityId), today);
+  const fees = await db
+    .select({ kind: feeDeclarations.kind, classType: feeDeclarations.classType, serviceType: feeDeclarations.serviceType, name: feeDeclarations.name, amountFen: feeDeclarations.amountFen, voluntary: feeDeclarations.voluntary })
+    .from(feeDeclarations)
+    .where(eq(feeDeclarations.facilityId, facilityId))
+    .orderBy(asc(feeDeclarations.kind), asc(feeDeclarations.classType), asc(feeDeclarations.serviceType));
+  return {
+    ...row,
+    inclusive: Boolean(row.inclusive),
+    certifiedSlots: certified.status === "certified" ? (certified.certifiedSlots ?? null) : null,
+    inclusiveUntil: certified.status === "certified" ? (certified.validUntil ?? null) : null,
+    fees,
+  };
 }

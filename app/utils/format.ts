@@ -27,7 +27,18 @@ export function formatMoney(fen: number): string {
   return `${sign}¥${yuan}.${String(abs % 100).padStart(2, "0")}`;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The evaluation mode's test clock (CLOCK_OFFSET_DAYS, embedded database only): the server sets it at
+ * start so end-to-end tests can step past a notice period; always 0 in the browser and in production.
+ */
+function clockOffsetMs(): number {
+  const days = (globalThis as { __tuoyuClockOffsetDays?: number }).__tuoyuClockOffsetDays;
+  return typeof days === "number" && Number.isFinite(days) ? days * DAY_MS : 0;
+}
+
 /** Today's date in Asia/Shanghai as YYYY-MM-DD. */
-export function todayInShanghai(now: Date = new Date()): string {
+export function todayInShanghai(now: Date = new Date(Date.now() + clockOffsetMs())): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: TZ, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
 }

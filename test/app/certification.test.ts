@@ -19,7 +19,7 @@ import {
   validUntilFor,
 } from "../../app/services/certification.server";
 import { snapshotInclusive } from "../../app/services/inclusive-status.server";
-import { acceptFiling, buildSnapshot, cancelFiling, submitFiling } from "../../app/services/filing.server";
+import { acceptFiling, buildSnapshot, cancelFiling, directoryEntry, searchDirectory, submitFiling } from "../../app/services/filing.server";
 import { verifyCertificate } from "../../app/services/certificates.server";
 import { todayInShanghai } from "../../app/utils/format";
 import { addDays } from "../../rules/engine/dates";
@@ -161,6 +161,12 @@ describe.each(DB_KINDS)("guided prices and inclusive certification on %s", (kind
     for (const action of ["inclusive.applied", "inclusive.taken", "inclusive.inspected", "inclusive.notice_started", "objection.lodged", "objection.ruled", "inclusive.certified"]) {
       expect((await audits(action)).length, action).toBeGreaterThan(0);
     }
+    // the public directory shows it as 普惠 with its published fees
+    const listed = await searchDirectory(t.db, { q: "禾苗", page: 1, pageSize: 10 });
+    expect(listed.rows[0]?.inclusive).toBe(true);
+    const entry = await directoryEntry(t.db, facilityId);
+    expect(entry).toMatchObject({ inclusive: true, certifiedSlots: 20 });
+    expect(entry.fees.map((f) => f.amountFen)).toEqual(expect.arrayContaining([140000, 30000]));
     // the rules now see a certified facility, and the guided price binds it
     const snapshot = await buildSnapshot(t.db, await facility());
     expect(snapshot.inclusive).toMatchObject({ status: "certified", certifiedSlots: 20 });

@@ -39,6 +39,21 @@ describe("configuration", () => {
     }
   });
 
+  it("allows the test clock only in the embedded mode, and shifts business dates by it", async () => {
+    expect(() => loadConfig({ DATABASE_URL: "postgres://h/db", ...SECRETS, CLOCK_OFFSET_DAYS: "8" })).toThrow(/CLOCK_OFFSET_DAYS/);
+    expect(loadConfig({ DATA_DIR: mkdtempSync(join(tmpdir(), "tuoyu-clk-")), CLOCK_OFFSET_DAYS: "8" }).clockOffsetDays).toBe(8);
+    const { todayInShanghai } = await import("../../app/utils/format");
+    const g = globalThis as { __tuoyuClockOffsetDays?: number };
+    const before = todayInShanghai();
+    g.__tuoyuClockOffsetDays = 8;
+    try {
+      const shifted = todayInShanghai();
+      expect((Date.parse(shifted) - Date.parse(before)) / 86_400_000).toBe(8);
+    } finally {
+      delete g.__tuoyuClockOffsetDays;
+    }
+  });
+
   it("requires secrets from the environment on PostgreSQL", () => {
     expect(() => loadConfig({ DATABASE_URL: "postgres://h/db" })).toThrow(/SESSION_SECRET[\s\S]*DATA_ENCRYPTION_KEY/);
     expect(loadConfig({ DATABASE_URL: "postgres://h/db", ...SECRETS }).sessionSecret).toBe(SECRETS.SESSION_SECRET);
