@@ -18,7 +18,7 @@ async function startServer(clockOffsetDays: number): Promise<ChildProcess> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   Object.assign(env, { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", PUBLIC_BASE_URL: BASE, CLOCK_OFFSET_DAYS: String(clockOffsetDays) });
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/server/start.ts"], { env, stdio: "ignore" });
+  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/server/start.ts"], { env: env as NodeJS.ProcessEnv, stdio: "ignore" });
   for (let i = 0; i < 300; i += 1) {
     try {
       if ((await fetch(`${BASE}/healthz`)).ok) return child;

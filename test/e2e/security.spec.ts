@@ -122,6 +122,6 @@ test("an administrator creates a user; bad input is explained field by field; th
   await page.getByLabel("确认新密码").fill("Huaiyuan-Own-2026");
   await page.getByRole("button", { name: "保存新密码" }).click();
   await expect(page).toHaveURL(/\/review$/);
-  await expect(page.getByText("管辖范围：怀远县")).toBeVisible();
+  await expect(page.getByText(/辖区：怀远县/)).toBeVisible();
   void consoleErrors;
 });
