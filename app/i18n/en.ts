@@ -90,7 +90,7 @@ export const en: Messages = {
       intro: "Filings, changes and inclusive-certification applications in your jurisdiction.",
       empty: "Filing review is coming soon; nothing is waiting for review.",
     },
-    price_officer: { title: "Guided prices", intro: "Publish and maintain government-guided prices.", empty: "Publishing guided prices is coming soon." },
+    price_officer: { title: "Guided prices", intro: "Publish and maintain government-guided prices.", empty: "No schedule published yet." },
     finance_officer: { title: "Subsidy payments", intro: "Approve operating-subsidy batches and record payments.", empty: "Subsidy batches are coming soon; no batch is awaiting approval." },
     union_officer: { title: "Employer-run childcare", intro: "Find employer-run programmes and record nominations and grants.", empty: "The programme directory is coming soon." },
     admin: { title: "Administration", intro: "Manage user accounts in your jurisdiction." },

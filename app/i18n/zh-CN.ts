@@ -91,7 +91,7 @@ export const zhCN = {
       intro: "辖区内待审核的备案、变更和普惠认定申请。",
       empty: "备案审核功能即将上线；目前没有待审核事项。",
     },
-    price_officer: { title: "价格管理", intro: "发布和维护政府指导价。", empty: "指导价发布功能即将上线。" },
+    price_officer: { title: "政府指导价", intro: "发布和维护政府指导价。", empty: "尚未发布价格表。" },
     finance_officer: { title: "补贴拨付", intro: "审批运营补贴批次并登记拨付。", empty: "补贴批次功能即将上线；目前没有待审批批次。" },
     union_officer: { title: "用人单位办托", intro: "查看辖区内用人单位办托项目，登记推荐与资助。", empty: "项目目录功能即将上线。" },
     admin: { title: "系统管理", intro: "管理辖区内的用户账户。" },

@@ -7,7 +7,7 @@ import { expect, gotoReady, signIn, signOut, test } from "./fixtures";
 const HEADING: Record<Role, string> = {
   operator: zhCN.home.operator.title,
   reviewer: zhCN.home.reviewer.title,
-  price_officer: zhCN.home.price_officer.title,
+  price_officer: zhCN.pricing.title,
   finance_officer: zhCN.home.finance_officer.title,
   union_officer: zhCN.home.union_officer.title,
   admin: zhCN.admin.users,
