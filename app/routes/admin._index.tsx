@@ -35,9 +35,14 @@ export default function AdminUsers() {
         title={t("admin.users")}
         intro={t("home.admin.intro")}
         actions={
-          <Link to="/admin/users/new" className="button">
-            {t("admin.newUser")}
-          </Link>
+          <>
+            <Link to="/admin/calendar" className="button button--secondary">
+              {t("calendar.title")}
+            </Link>
+            <Link to="/admin/users/new" className="button">
+              {t("admin.newUser")}
+            </Link>
+          </>
         }
       />
       {params.get("flash") === "created" ? <Notice kind="success">{t("admin.created")}</Notice> : null}
