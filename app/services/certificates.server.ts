@@ -24,6 +24,7 @@ import fontkit from "@pdf-lib/fontkit";
 import { degrees, PDFDocument, rgb, type PDFFont, type PDFPage, type PDFPageDrawTextOptions, type RGB } from "pdf-lib";
 import QRCode from "qrcode";
 import type { Db } from "../../db/client";
+import { isUuid } from "../utils/ids";
 import { certificates, facilities, jurisdictions, CERTIFICATE_KINDS, type CertificateRow } from "../../db/schema";
 import type { Actor } from "../auth/session.server";
 import { translator, type Lang } from "../i18n/i18n";
@@ -117,7 +118,7 @@ const issueSchema = z
   .object({
     kind: z.enum(CERTIFICATE_KINDS),
     number: z.string().trim().min(1).max(64),
-    facilityId: z.string().regex(/^[0-9a-f-]{36}$/i),
+    facilityId: z.string().refine(isUuid),
     issuedOn: day,
     validFrom: day,
     validUntil: day.nullable(),
@@ -248,7 +249,7 @@ export async function setCertificateStatus(
 ): Promise<CertificateRow> {
   const statusReason = reason.trim().slice(0, 2000);
   if (!statusReason) throw new ValidationError({ reason: "certificates.errors.reason" });
-  if (!/^[0-9a-f-]{36}$/i.test(certificateId)) throw new NotFoundError("certificate");
+  if (!isUuid(certificateId)) throw new NotFoundError("certificate");
   const [current] = await tx.select().from(certificates).where(eq(certificates.id, certificateId)).for("update");
   if (!current) throw new NotFoundError("certificate");
   if (current.status !== "valid") throw new ConflictError("certificates.errors.notValid");
@@ -362,7 +363,7 @@ export async function verifyCertificate(db: Db, code: string, today: string): Pr
  * ForbiddenError): the row and the facility name to print.
  */
 export async function certificateForDownload(db: Db, actor: Actor, certificateId: string): Promise<{ certificate: CertificateRow; facilityName: string }> {
-  if (!/^[0-9a-f-]{36}$/i.test(certificateId)) throw new NotFoundError("certificate");
+  if (!isUuid(certificateId)) throw new NotFoundError("certificate");
   const [certificate] = await db.select().from(certificates).where(eq(certificates.id, certificateId));
   if (!certificate) throw new NotFoundError("certificate");
   const facility = await loadFacility(db, actor, certificate.facilityId);

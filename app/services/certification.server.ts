@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "../../db/client";
+import { isUuid } from "../utils/ids";
 import {
   facilities,
   inclusiveApplications,
@@ -101,7 +102,7 @@ export async function applyForInclusive(db: Db, actor: Actor, facilityId: string
 // ---- reviewer --------------------------------------------------------------------------------------
 
 async function loadApplication(db: Db, actor: Actor, applicationId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) throw new NotFoundError("application");
+  if (!isUuid(applicationId)) throw new NotFoundError("application");
   const [app] = await db.select().from(inclusiveApplications).where(eq(inclusiveApplications.id, applicationId));
   if (!app) throw new NotFoundError("application");
   const facility = await loadFacility(db, actor, app.facilityId);
@@ -191,7 +192,7 @@ export async function ruleOnObjection(db: Db, actor: Actor, objectionId: string,
   assertPermission(actor, "review:filing:jurisdiction");
   const parsed = rulingSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  if (!/^[0-9a-f-]{36}$/i.test(objectionId)) throw new NotFoundError("objection");
+  if (!isUuid(objectionId)) throw new NotFoundError("objection");
   const [objection] = await db.select().from(objections).where(eq(objections.id, objectionId));
   if (!objection) throw new NotFoundError("objection");
   const { app, facility } = await loadApplication(db, actor, objection.applicationId);
@@ -408,7 +409,7 @@ export const OBJECTION_LIMIT = { limit: 5, windowMs: 60 * 60_000, blockMs: 60 * 
 export async function lodgeObjection(db: Db, request: Request, applicationId: string, input: unknown): Promise<void> {
   const parsed = objectionSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
-  if (!/^[0-9a-f-]{36}$/i.test(applicationId)) throw new NotFoundError("application");
+  if (!isUuid(applicationId)) throw new NotFoundError("application");
   const today = todayInShanghai();
   const [app] = await db.select().from(inclusiveApplications).where(eq(inclusiveApplications.id, applicationId));
   if (!app || app.status !== "public_notice" || !app.noticeEndsOn || app.noticeEndsOn < today) throw new NotFoundError("notice");

@@ -3,6 +3,7 @@
 // (own organisation) → zod parse → one transaction → writes → audit row.
 import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { isUuid } from "../utils/ids";
 import {
   documents,
   facilities,
@@ -102,7 +103,7 @@ function pick(row: Record<string, unknown>, keys: string[]): Record<string, unkn
 
 /** A facility the actor may see: the operator's own, or one in a staff member's jurisdiction. */
 export async function loadFacility(db: Db, actor: Actor, facilityId: string): Promise<FacilityRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(facilityId)) throw new NotFoundError("facility");
+  if (!isUuid(facilityId)) throw new NotFoundError("facility");
   const [facility] = await db.select().from(facilities).where(eq(facilities.id, facilityId));
   if (!facility) throw new NotFoundError("facility");
   if (actor.organisationId && facility.organisationId === actor.organisationId && actor.roles.includes("operator")) return facility;
@@ -322,7 +323,7 @@ export async function listStaff(db: Db, facilityId: string) {
  * Every full view is audited.
  */
 export async function revealStaffIdNumber(db: Db, actor: Actor, staffId: string): Promise<string> {
-  if (!/^[0-9a-f-]{36}$/i.test(staffId)) throw new NotFoundError("staff");
+  if (!isUuid(staffId)) throw new NotFoundError("staff");
   const [staff] = await db.select().from(staffMembers).where(eq(staffMembers.id, staffId));
   if (!staff) throw new NotFoundError("staff");
   const facility = await loadFacility(db, actor, staff.facilityId);
@@ -461,7 +462,7 @@ export async function listDocuments(db: Db, facilityId: string): Promise<Documen
 
 /** A document's bytes for the operator or a reviewer in scope (anyone else: 403). */
 export async function readDocument(db: Db, actor: Actor, documentId: string, storage: FileStorage = defaultStorage()) {
-  if (!/^[0-9a-f-]{36}$/i.test(documentId)) throw new NotFoundError("document");
+  if (!isUuid(documentId)) throw new NotFoundError("document");
   const [doc] = await db.select().from(documents).where(eq(documents.id, documentId));
   if (!doc) throw new NotFoundError("document");
   await loadFacility(db, actor, doc.facilityId);

@@ -3,6 +3,7 @@
 // requests, cancellation, history and the public directory.
 import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { isUuid } from "../utils/ids";
 import {
   directoryEntries,
   documents,
@@ -286,7 +287,7 @@ export async function reviewQueue(db: Db, actor: Actor, today = todayInShanghai(
 
 /** A filing with its facility, for the reviewer in scope or the owning operator. */
 export async function loadFiling(db: Db, actor: Actor, filingId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(filingId)) throw new NotFoundError("filing");
+  if (!isUuid(filingId)) throw new NotFoundError("filing");
   const [filing] = await db.select().from(filings).where(eq(filings.id, filingId));
   if (!filing) throw new NotFoundError("filing");
   const facility = await loadFacility(db, actor, filing.facilityId);
@@ -479,7 +480,7 @@ export async function searchDirectory(db: Db, query: DirectoryQuery) {
 }
 
 export async function directoryEntry(db: Db, facilityId: string) {
-  if (!/^[0-9a-f-]{36}$/i.test(facilityId)) throw new NotFoundError("facility");
+  if (!isUuid(facilityId)) throw new NotFoundError("facility");
   const [row] = await db
     .select({
       facilityId: directoryEntries.facilityId,
