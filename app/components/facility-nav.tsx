@@ -13,6 +13,7 @@ export function FacilityNav({ facilityId }: { facilityId: string }) {
     { to: `${base}/documents`, label: t("filing.facility.documents") },
     { to: `${base}/fees`, label: t("pricing.fees.title") },
     { to: `${base}/inclusive`, label: t("certification.title") },
+    { to: `${base}/measures`, label: t("measures.title") },
   ];
   return (
     <nav className="tabs" aria-label={t("filing.facility.overview")}>

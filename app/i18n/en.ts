@@ -3,6 +3,8 @@ import { certificatesEn } from "./certificates.en";
 import { filingEn } from "./filing.en";
 import { certificationEn, pricingEn } from "./inclusive.en";
 import { policiesEn } from "./policies.en";
+import { measuresEn } from "./measures.en";
+import { overviewEn } from "./overview.en";
 
 export const en: Messages = {
   policies: policiesEn,
@@ -10,6 +12,8 @@ export const en: Messages = {
   filing: filingEn,
   pricing: pricingEn,
   certification: certificationEn,
+  measures: measuresEn,
+  overview: overviewEn,
   app: {
     name: "Tuoyu Childcare Administration",
     tagline: "Childcare facility filing, inclusive certification and support measures",

@@ -4,6 +4,8 @@ import { certificatesZh } from "./certificates.zh-CN";
 import { filingZh } from "./filing.zh-CN";
 import { certificationZh, pricingZh } from "./inclusive.zh-CN";
 import { policiesZh } from "./policies.zh-CN";
+import { measuresZh } from "./measures.zh-CN";
+import { overviewZh } from "./overview.zh-CN";
 
 export const zhCN = {
   policies: policiesZh,
@@ -11,6 +13,8 @@ export const zhCN = {
   filing: filingZh,
   pricing: pricingZh,
   certification: certificationZh,
+  measures: measuresZh,
+  overview: overviewZh,
   app: {
     name: "托育服务管理平台",
     tagline: "托育机构备案、普惠认定与支持政策兑现",

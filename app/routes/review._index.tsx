@@ -52,6 +52,15 @@ export default function ReviewHome() {
         <Link to="/review/inclusive" className="button button--secondary">
           {t("certification.queue")}
         </Link>
+        <Link to="/review/overview" className="button button--secondary">
+          {t("overview.title")}
+        </Link>
+        <Link to="/review/utility-certificates" className="button button--secondary">
+          {t("measures.list.title")}
+        </Link>
+        <Link to="/review/flagged" className="button button--secondary">
+          {t("overview.flagged.title")}
+        </Link>
       </p>
       <div className="stat-row" role="group" aria-label={t("filing.review.stats")}>
         <p className="stat">

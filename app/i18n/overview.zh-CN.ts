@@ -1,0 +1,66 @@
+// Messages of the jurisdiction overview (/review/overview), its drill-down and export, the flagged
+// documents page (/review/flagged) and eligibility letters — Simplified Chinese. Keys mirror overview.en.ts.
+export const overviewZh = {
+  title: "辖区政策享受情况",
+  intro:
+    "辖区内已备案机构在所选日期对 12 项支持政策的判定结果：符合、不符合、需补充信息、不适用。点击数字查看机构名单。",
+  scope: "统计范围：{{name}} · 已备案机构 {{count}} 家",
+  date: "判定日期",
+  show: "查看",
+  today: "回到今天",
+  asOf: "判定日期：{{date}}",
+  rulesVersion: "规则版本：{{version}}",
+  export: "导出 Excel（XLSX）",
+  exportList: "导出名单（XLSX）",
+  chartTitle: "各项政策判定结果分布",
+  chartNote: "图表与下表数字相同；每段均标注状态和数量。",
+  tableTitle: "各项政策判定结果",
+  measure: "政策措施",
+  total: "合计",
+  countLink: "{{measure}}：{{status}} {{count}} 家，查看名单",
+  empty: "辖区内暂无已备案机构。",
+  drill: {
+    title: "{{measure}} · {{status}}",
+    count: "共 {{count}} 家机构",
+    facility: "机构名称",
+    county: "县区",
+    missing: "需补充的信息",
+    none: "没有符合条件的机构。",
+    back: "返回统计表",
+  },
+  pager: {
+    previous: "上一页",
+    next: "下一页",
+    page: "第 {{page}} / {{pages}} 页",
+  },
+  errors: {
+    measure: "未知的政策措施",
+    status: "未知的判定状态",
+  },
+  letters: {
+    kind: "政策享受资格告知书",
+    errors: {
+      measure: "该政策措施不出具资格告知书",
+      notFiled: "机构备案后方可申请资格告知书",
+      notEligible: "按今天的判定，该机构不符合此项政策，不能出具告知书",
+      duplicate: "该政策已有有效的资格告知书",
+    },
+  },
+  flagged: {
+    title: "需复核的证明与告知书",
+    intro:
+      "已出具且仍有效的居民价格执行证明和资格告知书中，按今天的情况重新判定后其依据的政策已不再符合的，列在这里供复核。备案注销的已自动作废，不在此列。",
+    empty: "没有需要复核的证明或告知书。",
+    facility: "机构名称",
+    county: "县区",
+    document: "证明类型",
+    number: "编号",
+    measure: "依据政策",
+    nowStatus: "今日判定",
+    validity: "有效期",
+    missing: "需补充：{{facts}}",
+    openEnded: "{{from}} 起长期",
+    range: "{{from}} 至 {{until}}",
+    count: "共 {{count}} 件",
+  },
+};
