@@ -185,7 +185,24 @@ test("measures → utility certificate → PDF → verified valid → exported b
     await expect(page.getByText(FACILITY).first()).toBeVisible();
 
     // the reviewer sees it in the list and exports it for the utility companies
+    // a second facility, filed with information still missing, for the overview's drill-down
+    const op2 = await api("al-operator");
+    const created = await op2.post("/operator/facilities/new", { form: { name: "阿拉尔待补充机构", jurisdictionCode: "659002" }, maxRedirects: 0 });
+    const secondId = /facilities\/([0-9a-f-]{36})/.exec(created.headers().location ?? "")?.[1] ?? "";
+    expect((await op2.post(`/operator/facilities/${secondId}`, { form: { explanation: "部分材料正在办理，先行提交备案。" }, maxRedirects: 0 })).status()).toBe(302);
+    await op2.dispose();
+    const rev2 = await api("al-reviewer");
+    const queue2 = await (await rev2.get("/review")).text();
+    const secondFiling = /\/review\/filings\/([0-9a-f-]{36})/.exec(queue2)?.[1] ?? "";
+    expect((await rev2.post(`/review/filings/${secondFiling}`, { form: { intent: "accept" }, maxRedirects: 0 })).status()).toBe(302);
+    await rev2.dispose();
+
+    // the reviewer opens the overview and drills into "needs information"
     await signIn(page, "al-reviewer");
+    await ready(page, "/review/overview");
+    await page.getByRole("link", { name: /：待补充信息 [1-9]\d* 家，查看名单/ }).first().click();
+    await expect(page.getByRole("heading", { name: /· 待补充信息/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: "阿拉尔待补充机构" }).first()).toBeVisible();
     await ready(page, "/review/utility-certificates");
     await expect(page.getByRole("link", { name: FACILITY })).toBeVisible();
     const downloading = page.waitForEvent("download");
