@@ -6,22 +6,18 @@ import type { Db } from "../../db/client";
 import { isUuid } from "../utils/ids";
 import {
   directoryEntries,
-  documents,
   facilities,
-  facilityClasses,
   feeDeclarations,
   filings,
   inboxMessages,
   jurisdictions,
   organisations,
   receiptSequences,
-  staffMembers,
-  staffQualifications,
   type FacilityRow,
   type FilingRow,
 } from "../../db/schema";
 import { evaluate, type Evaluation } from "../../rules/engine/evaluate";
-import { DOCUMENT_KINDS, type Snapshot } from "../../rules/snapshot";
+import type { Snapshot } from "../../rules/snapshot";
 import type { Actor } from "../auth/session.server";
 import { assertPermission } from "../auth/session.server";
 import { withinJurisdiction } from "../auth/scope.server";
@@ -29,6 +25,7 @@ import { todayInShanghai } from "../utils/format";
 import { recordAudit } from "./audit.server";
 import { dueDateFor } from "./calendar.server";
 import { endInclusiveOnCancellation, latestApplication, snapshotInclusive } from "./inclusive-status.server";
+import { buildSnapshots } from "./overview.server";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { cancelFilingSchema, returnFilingSchema, submitFilingSchema } from "./facilities.schemas";
 import { loadFacility } from "./facilities.server";
@@ -37,91 +34,15 @@ import { actorContext, fieldErrorsOf } from "./users.server";
 /** The two measures the filing checklist shows (RULES.md: filing.complete, staffing.compliant). */
 export const FILING_MEASURES = ["filing.complete", "staffing.compliant"] as const;
 
-const SNAPSHOT_FILING_STATUS: Record<FacilityRow["filingState"], NonNullable<Snapshot["filing"]>["status"]> = {
-  draft: "draft",
-  submitted: "submitted",
-  returned: "returned",
-  filed: "filed",
-  // a filed facility with a pending change is still filed, with its filed data (RULES.md)
-  change_submitted: "filed",
-  cancelled: "cancelled",
-};
 
-const orUndefined = <T>(v: T | null): T | undefined => (v === null ? undefined : v);
-
-/** The rules snapshot of a facility's working copy (the operator's current data). */
+/**
+ * The rules snapshot of a facility's working copy (the operator's current data): the set-based builder
+ * of the overview, for one facility, so a page and a batch always read the same facts.
+ */
 export async function buildSnapshot(db: Db, facility: FacilityRow, asOf = todayInShanghai()): Promise<Snapshot> {
-  const [org] = await db.select().from(organisations).where(eq(organisations.id, facility.organisationId));
-  const classes = await db.select().from(facilityClasses).where(eq(facilityClasses.facilityId, facility.id)).orderBy(asc(facilityClasses.createdAt));
-  const staff = await db.select().from(staffMembers).where(eq(staffMembers.facilityId, facility.id)).orderBy(asc(staffMembers.createdAt));
-  const quals = staff.length ? await db.select().from(staffQualifications).where(inArray(staffQualifications.staffId, staff.map((s) => s.id))) : [];
-  const docs = await db
-    .select()
-    .from(documents)
-    .where(and(eq(documents.facilityId, facility.id), inArray(documents.kind, [...DOCUMENT_KINDS])));
-  const leased = facility.premisesTenure === "leased" || facility.premisesTenure === "free_use";
-  const fees = await db.select().from(feeDeclarations).where(and(eq(feeDeclarations.facilityId, facility.id), eq(feeDeclarations.kind, "basic")));
-  const inclusive = snapshotInclusive(await latestApplication(db, facility.id), asOf);
-  return {
-    jurisdiction: facility.jurisdictionCode,
-    asOf,
-    operator: {
-      name: org?.name,
-      uscc: orUndefined(org?.uscc ?? null),
-      legalForm: orUndefined(org?.legalForm ?? null),
-      ownership: orUndefined(org?.ownership ?? null),
-      businessScopeIncludesChildcare: orUndefined(org?.businessScopeIncludesChildcare ?? null),
-    },
-    facility: {
-      kind: orUndefined(facility.kind),
-      openedOn: orUndefined(facility.openedOn),
-      serviceTypes: facility.serviceTypes,
-      totalSlots: orUndefined(facility.totalSlots),
-      mealsProvided: orUndefined(facility.mealsProvided),
-      premises: facility.premisesTenure
-        ? {
-            tenure: facility.premisesTenure,
-            leaseStartsOn: leased ? orUndefined(facility.leaseStartsOn) : null,
-            // an empty end date is not known yet (the form has no "open-ended" choice)
-            leaseEndsOn: leased ? orUndefined(facility.leaseEndsOn) : null,
-            stateOwned: orUndefined(facility.premisesStateOwned),
-          }
-        : undefined,
-      employer:
-        facility.kind === "employer_run"
-          ? {
-              name: orUndefined(facility.employerName),
-              mainlyForOwnEmployees: orUndefined(facility.employerMainlyForOwnEmployees),
-              openToOtherEmployers: orUndefined(facility.employerOpenToOtherEmployers),
-            }
-          : facility.kind
-            ? null
-            : undefined,
-      kindergarten: facility.kind === "kindergarten_class" ? { ownership: orUndefined(facility.kindergartenOwnership) } : facility.kind ? null : undefined,
-    },
-    filing: { status: SNAPSHOT_FILING_STATUS[facility.filingState], filedOn: facility.filedOn },
-    // a document without an expiry date does not expire (licences are often 长期)
-    documents: docs.map((d) => ({ kind: d.kind as (typeof DOCUMENT_KINDS)[number], issuedOn: orUndefined(d.issuedOn), validUntil: d.validUntil, passed: orUndefined(d.passed) })),
-    staff: staff.map((s) => ({
-      id: s.id.slice(0, 8),
-      role: s.role,
-      education: orUndefined(s.education),
-      yearsOfRelevantExperience: orUndefined(s.yearsOfExperience),
-      qualifications: quals
-        .filter((q) => q.staffId === s.id)
-        .map((q) => ({ kind: q.kind, level: q.level, validUntil: q.validUntil, proofDocument: q.proofDocumentId !== null })),
-      healthCertificateValidUntil: orUndefined(s.healthCertificateValidUntil),
-      backgroundCheckOn: orUndefined(s.backgroundCheckOn),
-      laborContract: orUndefined(s.laborContract),
-      socialInsurance: orUndefined(s.socialInsurance),
-    })),
-    classes: classes.map((c) => ({ type: c.type, enrolled: c.enrolled, caregivers: c.caregivers })),
-    fees: fees.map((f) => ({ classType: f.classType, serviceType: f.serviceType, amountFen: f.amountFen })),
-    inclusive,
-    // no safety incident is recorded in the system (the reviewer's inspection covers it)
-    safetyIncidents: [],
-    enrolment: null,
-  } as Snapshot;
+  const snapshot = (await buildSnapshots(db, [facility.id], asOf)).get(facility.id);
+  if (!snapshot) throw new NotFoundError("facility");
+  return snapshot;
 }
 
 /** The live checklist: filing.complete and staffing.compliant on the given date. */
