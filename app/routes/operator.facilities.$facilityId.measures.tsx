@@ -9,12 +9,12 @@ import { getDb } from "../../db/client";
 import { addDays, isValidDate } from "../../rules/engine/dates";
 import type { Status } from "../../rules/engine/types";
 import { requirePermission } from "../auth/session.server";
-import { Checklist, STATUSES } from "../components/checklist";
 import { FacilityNav } from "../components/facility-nav";
 import { fieldMessage, isActionErrors, SubmitButton } from "../components/forms";
 import { EmptyState, Notice, PageHeader } from "../components/layout";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
+import { MeasureGroups, UtilityCertificateFacts } from "../components/measures";
 import { certificateState } from "../services/certificates.server";
 import { ForbiddenError } from "../services/errors";
 import { currentLetters, issueEligibilityLetter, LETTER_MEASURES } from "../services/letters.server";
@@ -25,8 +25,6 @@ import { guarded, guardedAction } from "../utils/http.server";
 export const meta = titleMeta("measures.title");
 
 /** Groups in the order an operator reads them: what it gets, what it can still get, the rest. */
-const GROUP_ORDER: readonly Status[] = ["eligible", "needs_info", "ineligible", "not_applicable"];
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "submit:filing:own");
   return guarded(async () => {
@@ -123,40 +121,14 @@ export default function Measures() {
         {list.some((d) => d.provisional) ? <Notice>{t("measures.provisionalNote")}</Notice> : null}
       </section>
 
-      {GROUP_ORDER.filter((s) => STATUSES.includes(s) && count(s) > 0).map((status) => (
-        <section key={status} className="card" aria-labelledby={`group-${status}`}>
-          <h2 id={`group-${status}`}>
-            {t(`measures.groups.${status}`)} <span className="muted">（{count(status)}）</span>
-          </h2>
-          <Checklist determinations={list.filter((d) => d.status === status)} lang={lang} headingLevel={3} />
-        </section>
-      ))}
+      <MeasureGroups determinations={list} lang={lang} />
 
       <section className="card" aria-labelledby="utility-title">
         <h2 id="utility-title">{t("measures.utility.title")}</h2>
         <p className="muted">{t("measures.utility.intro")}</p>
         {certificates.length === 0 ? <EmptyState>{t("measures.utility.none")}</EmptyState> : null}
         {certificates.map((c) => (
-          <dl key={c.id} className="facts">
-            <dt>{t("measures.utility.number")}</dt>
-            <dd>{c.number}</dd>
-            <dt>{t("measures.utility.utilities")}</dt>
-            <dd>{c.utilities}</dd>
-            <dt>{t("measures.utility.validity")}</dt>
-            <dd>{t("measures.utility.range", { from: formatDate(c.validFrom, lang), to: c.validUntil ? formatDate(c.validUntil, lang) : "—" })}</dd>
-            <dt>{t("measures.utility.state")}</dt>
-            <dd>
-              <span className={`badge badge--${c.state === "valid" ? "ok" : "info"}`}>{t(`certificates.states.${c.state}`)}</span>
-            </dd>
-            <dt>{t("measures.utility.code")}</dt>
-            <dd>
-              <code>{c.code}</code> · <a href={`/verify/${c.code}`}>{t("measures.utility.verify")}</a>
-            </dd>
-            <dt>{t("measures.utility.pdf")}</dt>
-            <dd>
-              <a href={`/certificates/${c.id}.pdf`}>{t("measures.utility.download")}</a>
-            </dd>
-          </dl>
+          <UtilityCertificateFacts key={c.id} certificate={c} lang={lang} />
         ))}
         {certificates.length > 0 ? <p className="small muted">{t("measures.utility.renewHint", { days: renewalDays })}</p> : null}
         {canRequest ? (

@@ -8,17 +8,16 @@ import { getDb } from "../../db/client";
 import { isValidDate } from "../../rules/engine/dates";
 import type { Status } from "../../rules/engine/types";
 import { requirePermission } from "../auth/session.server";
-import { Checklist, jurisdictionName } from "../components/checklist";
+import { jurisdictionName } from "../components/checklist";
 import { FilingStateBadge } from "../components/facility-nav";
 import { EmptyState, Notice, PageHeader } from "../components/layout";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
+import { MeasureGroups, UtilityCertificateFacts } from "../components/measures";
 import { certificateState } from "../services/certificates.server";
 import { currentUtilityCertificates, facilityMeasures, utilitiesZh } from "../services/measures.server";
 import { formatDate, todayInShanghai } from "../utils/format";
 import { guarded } from "../utils/http.server";
-
-const GROUP_ORDER: readonly Status[] = ["eligible", "needs_info", "ineligible", "not_applicable"];
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const base = titleMeta("measures.title")(args);
@@ -85,39 +84,13 @@ export default function ReviewMeasures() {
         {list.some((d) => d.provisional) ? <Notice>{t("measures.provisionalNote")}</Notice> : null}
       </section>
 
-      {GROUP_ORDER.filter((s) => count(s) > 0).map((status) => (
-        <section key={status} className="card" aria-labelledby={`group-${status}`}>
-          <h2 id={`group-${status}`}>
-            {t(`measures.groups.${status}`)} <span className="muted">（{count(status)}）</span>
-          </h2>
-          <Checklist determinations={list.filter((d) => d.status === status)} lang={lang} headingLevel={3} />
-        </section>
-      ))}
+      <MeasureGroups determinations={list} lang={lang} />
 
       <section className="card" aria-labelledby="utility-title">
         <h2 id="utility-title">{t("measures.utility.title")}</h2>
         {certificates.length === 0 ? <EmptyState>{t("measures.utility.none")}</EmptyState> : null}
         {certificates.map((c) => (
-          <dl key={c.id} className="facts">
-            <dt>{t("measures.utility.number")}</dt>
-            <dd>{c.number}</dd>
-            <dt>{t("measures.utility.utilities")}</dt>
-            <dd>{c.utilities}</dd>
-            <dt>{t("measures.utility.validity")}</dt>
-            <dd>{t("measures.utility.range", { from: formatDate(c.validFrom, lang), to: c.validUntil ? formatDate(c.validUntil, lang) : "—" })}</dd>
-            <dt>{t("measures.utility.state")}</dt>
-            <dd>
-              <span className={`badge badge--${c.state === "valid" ? "ok" : "info"}`}>{t(`certificates.states.${c.state}`)}</span>
-            </dd>
-            <dt>{t("measures.utility.code")}</dt>
-            <dd>
-              <code>{c.code}</code> · <a href={`/verify/${c.code}`}>{t("measures.utility.verify")}</a>
-            </dd>
-            <dt>{t("measures.utility.pdf")}</dt>
-            <dd>
-              <a href={`/certificates/${c.id}.pdf`}>{t("measures.utility.download")}</a>
-            </dd>
-          </dl>
+          <UtilityCertificateFacts key={c.id} certificate={c} lang={lang} />
         ))}
       </section>
     </>

@@ -1,80 +1,13 @@
 // The inclusive-certification acceptance flow (issue [4/7]), on its own server and embedded database so
 // the 7-day public notice can pass: the server is restarted with the evaluation mode's test clock
 // (CLOCK_OFFSET_DAYS=8) on the same data directory.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { extractText, getDocumentProxy } from "unpdf";
-import { DEMO_PASSWORD } from "../../db/demo-accounts";
 import { expect, test } from "./fixtures";
+import { idNumber, ownServer, pdf, todayInShanghai } from "./own-server";
 
-const PORT = 3250;
-const BASE = `http://localhost:${PORT}`;
-const DATA_DIR = join(mkdtempSync(join(tmpdir(), "tuoyu-e2e-inclusive-")), "data");
-
-async function startServer(clockOffsetDays: number): Promise<ChildProcess> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  Object.assign(env, { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", PUBLIC_BASE_URL: BASE, CLOCK_OFFSET_DAYS: String(clockOffsetDays) });
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/server/start.ts"], { env: env as NodeJS.ProcessEnv, stdio: "ignore" });
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("server did not start");
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
-
-async function ready(page: Page, path: string) {
-  await page.goto(`${BASE}${path}`);
-  await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state?: { initialized?: boolean } } }).__remixRouter?.state?.initialized === true);
-}
-
-async function signIn(page: Page, username: string) {
-  await ready(page, "/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await page.waitForURL(/\/login/);
-}
-
-async function api(username: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { Origin: BASE } });
-  const res = await ctx.post("/login", { form: { username, password: DEMO_PASSWORD }, maxRedirects: 0 });
-  expect(res.status()).toBe(302);
-  return ctx;
-}
-
-function pdf(name: string) {
-  return { name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) };
-}
-
-function idNumber(i: number): string {
-  const first17 = `34030219900303${String(300 + i).padStart(3, "0")}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((acc, c, k) => acc + Number(c) * (weights[k] ?? 0), 0);
-  return first17 + "10X98765432"[sum % 11];
-}
-
-function todayInShanghai(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
+const site = ownServer(3250, "inclusive");
+const BASE = site.base;
+const { ready, signIn, signOut, api } = site;
 
 /** A filed 龙子湖区 facility, set up over HTTP through the same forms the operator pages post. */
 async function filedFacility(): Promise<string> {
@@ -103,7 +36,7 @@ async function filedFacility(): Promise<string> {
   for (const [role, qualification, level] of roster) {
     i += 1;
     const res = await op.post(`${base}/staff`, {
-      form: { name: `员工${i}`, idNumber: idNumber(i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: "2025-01-05", laborContract: "true", socialInsurance: "true" },
+      form: { name: `员工${i}`, idNumber: idNumber("34030219900303", 300 + i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: "2025-01-05", laborContract: "true", socialInsurance: "true" },
       maxRedirects: 0,
     });
     const staffPath = res.headers().location?.split("?")[0] ?? "";
@@ -126,7 +59,7 @@ async function filedFacility(): Promise<string> {
 test.setTimeout(300_000);
 
 test("price → fees → apply → inspect → notice → objection → certify → 普惠 in the directory → PDF → verified, then revoked", async ({ page, consoleErrors }) => {
-  let server = await startServer(0);
+  let server = await site.start(0);
   try {
     const facilityId = await filedFacility();
 
@@ -194,10 +127,10 @@ test("price → fees → apply → inspect → notice → objection → certify 
     await page.getByLabel("处理说明").fill("经核实，收费与公示一致，异议不成立。");
     await page.getByRole("button", { name: "提交处理结果" }).click();
     await expect(page.getByText("不予采纳").first()).toBeVisible();
-    await stopServer(server);
+    await site.stop(server);
 
     // eight days later the notice is over: the reviewer certifies
-    server = await startServer(8);
+    server = await site.start(8);
     await page.context().clearCookies();
     await signIn(page, "bb-reviewer");
     await ready(page, applicationPath);
@@ -238,7 +171,7 @@ test("price → fees → apply → inspect → notice → objection → certify 
     await page.goto(verifyUrl);
     await expect(page.getByText("已撤销").first()).toBeVisible();
   } finally {
-    await stopServer(server);
+    await site.stop(server);
   }
   void consoleErrors;
 });

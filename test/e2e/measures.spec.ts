@@ -3,82 +3,15 @@
 // certificate takes effect on the first day of next month, so the server is restarted with the
 // evaluation mode's test clock (CLOCK_OFFSET_DAYS) on that day, where the public verification page says
 // valid; a reviewer exports the list of valid certificates; the filing is cancelled and the page says void.
-import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
+import { readFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
-import { DEMO_PASSWORD } from "../../db/demo-accounts";
 import { expect, test } from "./fixtures";
+import { idNumber, ownServer, pdf, todayInShanghai } from "./own-server";
 
-const PORT = 3260;
-const BASE = `http://localhost:${PORT}`;
-const DATA_DIR = join(mkdtempSync(join(tmpdir(), "tuoyu-e2e-measures-")), "data");
+const site = ownServer(3260, "measures");
+const BASE = site.base;
+const { ready, signIn, signOut, api } = site;
 const FACILITY = "幸福里托育中心";
-
-async function startServer(clockOffsetDays: number): Promise<ChildProcess> {
-  const env: Record<string, string> = {};
-  for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-  Object.assign(env, { PORT: String(PORT), DATA_DIR, DATABASE_URL: "", PUBLIC_BASE_URL: BASE, CLOCK_OFFSET_DAYS: String(clockOffsetDays) });
-  const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/server/start.ts"], { env: env as NodeJS.ProcessEnv, stdio: "ignore" });
-  for (let i = 0; i < 300; i += 1) {
-    try {
-      if ((await fetch(`${BASE}/healthz`)).ok) return child;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error("server did not start");
-}
-
-async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill("SIGTERM");
-  await exited;
-}
-
-async function ready(page: Page, path: string) {
-  await page.goto(`${BASE}${path}`);
-  await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state?: { initialized?: boolean } } }).__remixRouter?.state?.initialized === true);
-}
-
-async function signIn(page: Page, username: string) {
-  await ready(page, "/login");
-  await page.getByLabel("用户名").fill(username);
-  await page.getByLabel("密码").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-}
-
-async function signOut(page: Page) {
-  await page.getByRole("button", { name: "退出登录" }).click();
-  await page.waitForURL(/\/login/);
-}
-
-async function api(username: string): Promise<APIRequestContext> {
-  const ctx = await playwrightRequest.newContext({ baseURL: BASE, extraHTTPHeaders: { Origin: BASE } });
-  const res = await ctx.post("/login", { form: { username, password: DEMO_PASSWORD }, maxRedirects: 0 });
-  expect(res.status()).toBe(302);
-  return ctx;
-}
-
-function pdf(name: string) {
-  return { name: `${name}.pdf`, mimeType: "application/pdf", buffer: Buffer.from(`%PDF-1.4\n% ${name}\n%%EOF\n`) };
-}
-
-function idNumber(i: number): string {
-  const first17 = `65900219900505${String(500 + i).padStart(3, "0")}`;
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = [...first17].reduce((acc, c, k) => acc + Number(c) * (weights[k] ?? 0), 0);
-  return first17 + "10X98765432"[sum % 11];
-}
-
-function todayInShanghai(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
-}
 
 /** Days from today (Asia/Shanghai) to the first day of next month. */
 function daysToNextMonth(): number {
@@ -120,7 +53,7 @@ async function filedFacility(): Promise<string> {
   for (const [role, qualification, level] of roster) {
     i += 1;
     const res = await op.post(`${base}/staff`, {
-      form: { name: `员工${i}`, idNumber: idNumber(i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: "2025-01-05", laborContract: "true", socialInsurance: "true" },
+      form: { name: `员工${i}`, idNumber: idNumber("65900219900505", 500 + i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: "2025-01-05", laborContract: "true", socialInsurance: "true" },
       maxRedirects: 0,
     });
     const staffPath = res.headers().location?.split("?")[0] ?? "";
@@ -144,7 +77,7 @@ async function filedFacility(): Promise<string> {
 test.setTimeout(300_000);
 
 test("measures → utility certificate → PDF → verified valid → exported by the reviewer → filing cancelled → void", async ({ page, consoleErrors }) => {
-  let server = await startServer(0);
+  let server = await site.start(0);
   try {
     const facilityId = await filedFacility();
     const measuresPath = `/operator/facilities/${facilityId}/measures`;
@@ -175,10 +108,10 @@ test("measures → utility certificate → PDF → verified valid → exported b
     // before the first day of next month it is issued but not yet in effect
     await page.goto(verifyUrl);
     await expect(page.getByText("尚未生效").first()).toBeVisible();
-    await stopServer(server);
+    await site.stop(server);
 
     // on the first day of next month the public verification page says valid
-    server = await startServer(daysToNextMonth());
+    server = await site.start(daysToNextMonth());
     await page.context().clearCookies();
     await page.goto(verifyUrl);
     await expect(page.getByText("有效").first()).toBeVisible();
@@ -226,7 +159,7 @@ test("measures → utility certificate → PDF → verified valid → exported b
     await page.goto(verifyUrl);
     await expect(page.getByText("已作废").first()).toBeVisible();
   } finally {
-    await stopServer(server);
+    await site.stop(server);
   }
   void consoleErrors;
 });
