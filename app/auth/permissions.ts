@@ -4,10 +4,10 @@ import type { Role } from "../../db/schema/enums";
 
 export const ROLE_PERMISSIONS = {
   operator: ["view:facility:own", "update:facility:own", "submit:filing:own"],
-  reviewer: ["view:facility:jurisdiction", "review:filing:jurisdiction"],
+  reviewer: ["view:facility:jurisdiction", "review:filing:jurisdiction", "approve:enrolment:jurisdiction", "prepare:batch:jurisdiction", "view:subsidy:jurisdiction"],
   price_officer: ["publish:price:jurisdiction"],
-  finance_officer: ["approve:batch:jurisdiction"],
-  union_officer: ["view:programme:jurisdiction"],
+  finance_officer: ["approve:batch:jurisdiction", "view:subsidy:jurisdiction"],
+  union_officer: ["view:programme:jurisdiction", "manage:programme:jurisdiction"],
   admin: ["manage:user:jurisdiction", "manage:parameter:jurisdiction"],
   auditor: ["read:audit:jurisdiction"],
 } as const satisfies Record<Role, readonly string[]>;

@@ -49,6 +49,10 @@ export const en: Messages = {
     "view:programme:jurisdiction": "view employer-run programmes",
     "manage:user:jurisdiction": "manage users in the jurisdiction",
     "manage:parameter:jurisdiction": "maintain local policy parameters",
+    "approve:enrolment:jurisdiction": "approve enrolment reports",
+    "prepare:batch:jurisdiction": "prepare subsidy batches",
+    "view:subsidy:jurisdiction": "view subsidy batches and spend",
+    "manage:programme:jurisdiction": "record nominations and union grants",
     "read:audit:jurisdiction": "read the audit log",
   },
   public: {

@@ -50,6 +50,10 @@ export const zhCN = {
     "view:programme:jurisdiction": "查看用人单位办托项目",
     "manage:user:jurisdiction": "管理辖区内用户",
     "manage:parameter:jurisdiction": "维护地方政策参数",
+    "approve:enrolment:jurisdiction": "审核在托人数报告",
+    "prepare:batch:jurisdiction": "编制补贴批次",
+    "view:subsidy:jurisdiction": "查看补贴批次与支出",
+    "manage:programme:jurisdiction": "记录推荐与工会资助",
     "read:audit:jurisdiction": "查阅审计日志",
   },
   public: {

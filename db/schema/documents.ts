@@ -5,7 +5,7 @@ import { facilities } from "./facilities";
 
 // Uploaded files: the bytes live in file storage under their SHA-256 (UPLOAD_DIR); a row says what
 // they prove for which facility. Staff proofs (qualification, health certificate) are documents too.
-export const STORED_DOCUMENT_KINDS = [...DOCUMENT_KINDS, "qualification_proof", "health_certificate", "other"] as const;
+export const STORED_DOCUMENT_KINDS = [...DOCUMENT_KINDS, "qualification_proof", "health_certificate", "nomination_document", "other"] as const;
 export const DOCUMENT_MIME_TYPES = ["application/pdf", "image/jpeg", "image/png"] as const;
 
 export const documents = pgTable(

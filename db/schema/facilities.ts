@@ -34,6 +34,14 @@ export const facilities = pgTable(
     employerName: text("employer_name"),
     employerMainlyForOwnEmployees: boolean("employer_mainly_for_own_employees"),
     employerOpenToOtherEmployers: boolean("employer_open_to_other_employers"),
+    // employer-run programme profile (用人单位办托, for unions): the employer's USCC, the industrial park,
+    // openness to nearby residents, slots reserved for the employer's own staff, a contact person
+    employerUscc: text("employer_uscc"),
+    employerParkName: text("employer_park_name"),
+    employerOpenToResidents: boolean("employer_open_to_residents"),
+    employerReservedSlots: integer("employer_reserved_slots"),
+    employerContactName: text("employer_contact_name"),
+    employerContactPhone: text("employer_contact_phone"),
     kindergartenOwnership: text("kindergarten_ownership", { enum: KINDERGARTEN_OWNERSHIPS }),
     filingState: text("filing_state", { enum: FACILITY_FILING_STATES }).notNull().default("draft"),
     receiptNumber: text("receipt_number"),
@@ -44,6 +52,7 @@ export const facilities = pgTable(
   },
   (t) => [
     check("facilities_total_slots_nonneg", sql`${t.totalSlots} IS NULL OR ${t.totalSlots} >= 0`),
+    check("facilities_reserved_slots_nonneg", sql`${t.employerReservedSlots} IS NULL OR ${t.employerReservedSlots} >= 0`),
     // an operator's facility list
     index("facilities_organisation_idx").on(t.organisationId),
     // scoped lists and the public directory by county and state

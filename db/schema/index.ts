@@ -8,3 +8,5 @@ export * from "./staff";
 export * from "./filings";
 export * from "./calendar";
 export * from "./certification";
+export * from "./subsidy";
+export * from "./union";
