@@ -5,6 +5,9 @@ import { certificationEn, pricingEn } from "./inclusive.en";
 import { policiesEn } from "./policies.en";
 import { measuresEn } from "./measures.en";
 import { overviewEn } from "./overview.en";
+import { subsidyEn } from "./subsidy.en";
+import { batchesEn } from "./batches.en";
+import { unionEn } from "./union.en";
 
 export const en: Messages = {
   policies: policiesEn,
@@ -14,6 +17,9 @@ export const en: Messages = {
   certification: certificationEn,
   measures: measuresEn,
   overview: overviewEn,
+  subsidy: subsidyEn,
+  batches: batchesEn,
+  union: unionEn,
   app: {
     name: "Tuoyu Childcare Administration",
     tagline: "Childcare facility filing, inclusive certification and support measures",

@@ -6,6 +6,9 @@ import { certificationZh, pricingZh } from "./inclusive.zh-CN";
 import { policiesZh } from "./policies.zh-CN";
 import { measuresZh } from "./measures.zh-CN";
 import { overviewZh } from "./overview.zh-CN";
+import { subsidyZh } from "./subsidy.zh-CN";
+import { batchesZh } from "./batches.zh-CN";
+import { unionZh } from "./union.zh-CN";
 
 export const zhCN = {
   policies: policiesZh,
@@ -15,6 +18,9 @@ export const zhCN = {
   certification: certificationZh,
   measures: measuresZh,
   overview: overviewZh,
+  subsidy: subsidyZh,
+  batches: batchesZh,
+  union: unionZh,
   app: {
     name: "托育服务管理平台",
     tagline: "托育机构备案、普惠认定与支持政策兑现",
