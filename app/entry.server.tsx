@@ -1,4 +1,3 @@
-import { PassThrough } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -6,6 +5,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { setAppDb } from "../db/client";
 import { bootDatabase } from "./server/boot.server";
+import { withoutNulBytes } from "./utils/stream.server";
 
 // The server entry (app/server/start.ts) has normally opened the database already; under
 // `remix vite:dev` this is the first place that runs, so it opens it here with the same boot.
@@ -22,7 +22,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
     const { pipe, abort } = renderToPipeableStream(<RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />, {
       [bot ? "onAllReady" : "onShellReady"]() {
         shellRendered = true;
-        const body = new PassThrough();
+        // see utils/stream.server.ts: React 18 can emit NUL bytes inside multi-byte text
+        const body = withoutNulBytes();
         const stream = createReadableStreamFromReadable(body);
         responseHeaders.set("Content-Type", "text/html; charset=utf-8");
         resolve(new Response(stream, { headers: responseHeaders, status: responseStatusCode }));

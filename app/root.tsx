@@ -80,7 +80,7 @@ export function ErrorBoundary() {
 /** The localized error page: 403 names what is missing, 404 says so, anything else stays generic. */
 export function ErrorPage() {
   const error = useRouteError();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   let title = t("errors.title");
   let body = t("errors.generic");
   if (isRouteErrorResponse(error)) {
@@ -89,10 +89,17 @@ export function ErrorPage() {
       title = t("errors.forbiddenTitle");
       const missing = typeof payload === "object" && payload && "missing" in payload ? String(payload.missing) : "";
       const reason = typeof payload === "object" && payload && "reason" in payload ? String(payload.reason) : "permission";
+      // a refusal that is a rule rather than a missing permission (e.g. four eyes) carries its own message key
+      const ruleMessage = !missing.includes(":") && i18n.exists(missing) ? t(missing) : null;
       body =
-        reason === "scope"
+        ruleMessage ??
+        (reason === "scope"
           ? t("errors.forbiddenScope")
-          : t("errors.forbiddenPermission", { permission: `${t(`permissions.${missing}`, { defaultValue: missing })}（${missing}）` });
+          : t("errors.forbiddenPermission", { permission: `${t(`permissions.${missing}`, { defaultValue: missing })}（${missing}）` }));
+    } else if (error.status === 409) {
+      // a conflict (the record's state does not allow it) says which, in the user's language
+      const key = typeof payload === "object" && payload && "messageKey" in payload ? String(payload.messageKey) : "";
+      if (key && i18n.exists(key)) body = t(key);
     } else if (error.status === 404) {
       title = t("errors.notFoundTitle");
       body = t("errors.notFound");

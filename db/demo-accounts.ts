@@ -1,5 +1,5 @@
 // The demo organisations and accounts (README "Demo accounts"): one account per role in each city,
-// plus county reviewers of 怀远县 and 五河县 to show jurisdiction scope, and a 固镇县 user holding two roles.
+// plus county reviewers of 怀远县 and 五河县 to show jurisdiction scope, and 固镇县 and 怀远县 users holding two roles.
 // Plain data so the end-to-end tests can import it.
 import type { Role } from "./schema/enums";
 
@@ -26,6 +26,8 @@ export const DEMO_USERS: DemoUser[] = [
   { username: "bb-admin", displayName: "蚌埠市卫健委系统管理员", roles: ["admin"], jurisdictionCode: "340300" },
   { username: "bb-auditor", displayName: "蚌埠市审计人员", roles: ["auditor"], jurisdictionCode: "340300" },
   { username: "gz-staff", displayName: "固镇县卫健委（审核与财政兼岗）", roles: ["reviewer", "finance_officer"], jurisdictionCode: "340323" },
+  // holds both roles where the demo facility is, so the four-eyes refusal can be shown (and tested) on a real batch
+  { username: "hy-staff", displayName: "怀远县卫健委（审核与财政兼岗）", roles: ["reviewer", "finance_officer"], jurisdictionCode: "340321" },
   { username: "al-operator", displayName: "阿拉尔示例运营方（幸福里托育）", roles: ["operator"], organisation: "alar" },
   { username: "al-reviewer", displayName: "阿拉尔市卫健委审核员", roles: ["reviewer"], jurisdictionCode: "659002" },
   { username: "al-price", displayName: "阿拉尔市发改委价格科", roles: ["price_officer"], jurisdictionCode: "659002" },

@@ -1,5 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { useEmployerRunFacility } from "./programme";
 
 /** Tabs of a facility's pages for its operator. */
 export function FacilityNav({ facilityId }: { facilityId: string }) {
@@ -14,6 +15,10 @@ export function FacilityNav({ facilityId }: { facilityId: string }) {
     { to: `${base}/fees`, label: t("pricing.fees.title") },
     { to: `${base}/inclusive`, label: t("certification.title") },
     { to: `${base}/measures`, label: t("measures.title") },
+    { to: `${base}/enrolment`, label: t("subsidy.enrolment.title") },
+    { to: `${base}/bank`, label: t("subsidy.bank.title") },
+    { to: `${base}/subsidy`, label: t("batches.statement.tab") },
+    ...(useEmployerRunFacility() ? [{ to: `${base}/programme`, label: t("union.operator.tab") }] : []),
   ];
   return (
     <nav className="tabs" aria-label={t("filing.facility.overview")}>

@@ -21,16 +21,21 @@ export function fieldMessage(t: (key: string, options?: Record<string, unknown>)
   }
 }
 
-export type ActionErrors = { ok: false; fieldErrors: Record<string, string>; formError?: string };
+/** `intent` names the form a 400 answers, when a page holds several forms with the same field names. */
+export type ActionErrors = { ok: false; fieldErrors: Record<string, string>; formError?: string; intent?: string };
 
 export function isActionErrors(value: unknown): value is ActionErrors {
   if (typeof value !== "object" || value === null || !("fieldErrors" in value)) return false;
   return typeof value.fieldErrors === "object" && value.fieldErrors !== null;
 }
 
-/** react-hook-form bound to a zod schema, showing server-side field errors after a round trip. */
-export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues?: Record<string, unknown>) {
-  const actionData = useActionData<unknown>();
+/**
+ * react-hook-form bound to a zod schema, showing server-side field errors after a round trip. With
+ * `options.intent`, only the errors of an answer that names that intent (ActionErrors.intent) are shown.
+ */
+export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues?: Record<string, unknown>, options: { intent?: string } = {}) {
+  const answer = useActionData<unknown>();
+  const actionData = options.intent === undefined || (isActionErrors(answer) && answer.intent === options.intent) ? answer : undefined;
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues: defaultValues as never,

@@ -106,7 +106,7 @@ export const en: Messages = {
     },
     price_officer: { title: "Guided prices", intro: "Publish and maintain government-guided prices.", empty: "No schedule published yet." },
     finance_officer: { title: "Subsidy payments", intro: "Approve operating-subsidy batches and record payments.", empty: "Subsidy batches are coming soon; no batch is awaiting approval." },
-    union_officer: { title: "Employer-run childcare", intro: "Find employer-run programmes and record nominations and grants.", empty: "The programme directory is coming soon." },
+    union_officer: { title: "Employer-run childcare", intro: "Find employer-run programmes and record nominations and grants." },
     admin: { title: "Administration", intro: "Manage user accounts in your jurisdiction." },
     auditor: { title: "Audit log", intro: "Read the record of actions in your jurisdiction." },
   },

@@ -81,7 +81,7 @@ export const filingEn: Messages["filing"] = {
     premisesStateOwned: "Premises are state-owned assets",
     employerName: "Employer or industrial park",
     employerMainlyForOwnEmployees: "Mainly for the employer's own staff's children",
-    employerOpenToOtherEmployers: "Open to other employers' staff or residents",
+    employerOpenToOtherEmployers: "Open to other employers' staff",
     kindergartenOwnership: "Kindergarten ownership",
     choose: "Choose",
     save: "Save",

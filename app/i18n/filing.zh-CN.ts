@@ -81,7 +81,7 @@ export const filingZh = {
     premisesStateOwned: "场地为国有资产",
     employerName: "举办单位（用人单位或园区）",
     employerMainlyForOwnEmployees: "主要服务本单位职工子女",
-    employerOpenToOtherEmployers: "向其他单位职工或周边居民开放",
+    employerOpenToOtherEmployers: "向其他单位职工开放",
     kindergartenOwnership: "幼儿园性质",
     choose: "请选择",
     save: "保存",

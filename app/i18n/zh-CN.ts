@@ -107,7 +107,7 @@ export const zhCN = {
     },
     price_officer: { title: "政府指导价", intro: "发布和维护政府指导价。", empty: "尚未发布价格表。" },
     finance_officer: { title: "补贴拨付", intro: "审批运营补贴批次并登记拨付。", empty: "补贴批次功能即将上线；目前没有待审批批次。" },
-    union_officer: { title: "用人单位办托", intro: "查看辖区内用人单位办托项目，登记推荐与资助。", empty: "项目目录功能即将上线。" },
+    union_officer: { title: "用人单位办托", intro: "查看辖区内用人单位办托项目，登记推荐与资助。" },
     admin: { title: "系统管理", intro: "管理辖区内的用户账户。" },
     auditor: { title: "审计日志", intro: "查阅辖区内的操作记录。" },
   },

@@ -39,6 +39,9 @@ export default function AdminUsers() {
             <Link to="/admin/calendar" className="button button--secondary">
               {t("calendar.title")}
             </Link>
+            <Link to="/admin/standards" className="button button--secondary">
+              {t("subsidy.standards.link")}
+            </Link>
             <Link to="/admin/users/new" className="button">
               {t("admin.newUser")}
             </Link>

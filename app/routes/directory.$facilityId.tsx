@@ -4,9 +4,11 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
 import { PageHeader } from "../components/layout";
+import { HonourBadge, ProgrammeFacts } from "../components/programme";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { directoryEntry } from "../services/filing.server";
+import { publicProgrammes } from "../services/union.server";
 import { formatDate, formatMoney } from "../utils/format";
 import { guarded } from "../utils/http.server";
 
@@ -17,7 +19,13 @@ export const meta: MetaFunction<typeof loader> = (args) => {
 };
 
 export async function loader({ params }: LoaderFunctionArgs) {
-  return guarded(async () => directoryEntry(await getDb(), params.facilityId ?? ""));
+  return guarded(async () => {
+    const db = await getDb();
+    const entry = await directoryEntry(db, params.facilityId ?? "");
+    // an employer-run facility's public programme facts (employer, park, openness, honour; no contact)
+    const programme = entry.kind === "employer_run" ? ((await publicProgrammes(db, [entry.facilityId]))[entry.facilityId] ?? null) : null;
+    return { ...entry, programme };
+  });
 }
 
 export default function DirectoryEntry() {
@@ -62,6 +70,14 @@ export default function DirectoryEntry() {
           </dd>
         </dl>
       </section>
+      {entry.programme ? (
+        <section className="card" aria-labelledby="programme-title">
+          <h2 id="programme-title">
+            {t("union.public.title")} <HonourBadge years={entry.programme.awardedYears} />
+          </h2>
+          <ProgrammeFacts profile={entry.programme} />
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="fees-title">
         <h2 id="fees-title">{t("pricing.fees.title")}</h2>
         {entry.fees.length === 0 ? (

@@ -9,9 +9,11 @@ import { FACILITY_KINDS, SERVICE_TYPES } from "../../rules/snapshot";
 import { textIn } from "../components/checklist";
 import { EmptyState, PageHeader } from "../components/layout";
 import { Pager } from "../components/pager";
+import { HonourBadge } from "../components/programme";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { searchDirectory } from "../services/filing.server";
+import { publicProgrammes } from "../services/union.server";
 import { guarded } from "../utils/http.server";
 import { pageParam } from "../utils/paging";
 
@@ -37,15 +39,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const service = oneOf(url.searchParams.get("service"), SERVICE_TYPES);
   const page = pageParam(url);
   return guarded(async () => {
-    const { rows, hasMore } = await searchDirectory(await getDb(), { q: q || undefined, county: county || undefined, kind: kind || undefined, service: service || undefined, page, pageSize: PAGE_SIZE });
-    return { rows, hasMore, page, filters: { q, county, kind, service } };
+    const db = await getDb();
+    const { rows, hasMore } = await searchDirectory(db, { q: q || undefined, county: county || undefined, kind: kind || undefined, service: service || undefined, page, pageSize: PAGE_SIZE });
+    // employer-run facilities show their employer and the 全国爱心托育用人单位 honour (no personal data)
+    const programmes = await publicProgrammes(db, rows.filter((r) => r.kind === "employer_run").map((r) => r.facilityId));
+    return { rows, hasMore, page, filters: { q, county, kind, service }, programmes };
   });
 }
 
 export default function Directory() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { rows, hasMore, page, filters } = useLoaderData<typeof loader>();
+  const { rows, hasMore, page, filters, programmes } = useLoaderData<typeof loader>();
   const filtered = Boolean(filters.q || filters.county || filters.kind || filters.service);
   return (
     <>
@@ -136,6 +141,14 @@ export default function Directory() {
                     <td>
                       <Link to={`/directory/${r.facilityId}`}>{r.name}</Link>
                       {r.inclusive ? <span className="badge badge--info" style={{ marginLeft: ".4rem" }}>{t("certification.inclusiveBadge")}</span> : null}
+                      {programmes[r.facilityId] ? (
+                        <div className="small">
+                          <span className="muted">
+                            {t("union.public.employer")}：{programmes[r.facilityId]?.employerName ?? t("union.notGiven")}
+                          </span>{" "}
+                          <HonourBadge years={programmes[r.facilityId]?.awardedYears ?? []} />
+                        </div>
+                      ) : null}
                     </td>
                     <td className="nowrap">{lang === "zh-CN" ? r.jurisdictionZh : r.jurisdictionEn}</td>
                     <td>{r.kind ? t(`filing.enums.kind.${r.kind}`) : "—"}</td>

@@ -7,6 +7,7 @@ import { Checklist, ChecklistSummary, returnReasonLabel } from "../components/ch
 import { FacilityNav, FilingStateBadge } from "../components/facility-nav";
 import { isActionErrors, SubmitButton } from "../components/forms";
 import { Notice, PageHeader } from "../components/layout";
+import { ProgrammeFacts } from "../components/programme";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { loadFacility } from "../services/facilities.server";
@@ -26,6 +27,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const evaluation = filingChecklist(await buildSnapshot(db, facility, today), today);
     const history = await filingHistory(db, actor, facility.id);
     return {
+      facilityKind: facility.kind,
+      // the employer-run programme profile, shown with the facility (edited on its own tab)
+      programme:
+        facility.kind === "employer_run"
+          ? {
+              employerName: facility.employerName,
+              employerUscc: facility.employerUscc,
+              parkName: facility.employerParkName,
+              mainlyForOwnEmployees: facility.employerMainlyForOwnEmployees,
+              openToOtherEmployers: facility.employerOpenToOtherEmployers,
+              openToResidents: facility.employerOpenToResidents,
+              reservedSlots: facility.employerReservedSlots,
+              totalSlots: facility.totalSlots,
+              contactName: facility.employerContactName,
+              contactPhone: facility.employerContactPhone,
+            }
+          : null,
       facility: { id: facility.id, name: facility.name, state: facility.filingState, receiptNumber: facility.receiptNumber, filedOn: facility.filedOn },
       evaluation,
       clear: checklistIsClear(evaluation),
@@ -59,7 +77,7 @@ const FLASHES: Record<string, string> = {
 export default function FacilityOverview() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { facility, evaluation, clear, history } = useLoaderData<typeof loader>();
+  const { facility, evaluation, clear, history, programme } = useLoaderData<typeof loader>();
   const actionData = useActionData<unknown>();
   const errors = isActionErrors(actionData) ? actionData : null;
   const [params] = useSearchParams();
@@ -96,6 +114,15 @@ export default function FacilityOverview() {
           <dt>{t("filing.facility.filedOn")}</dt>
           <dd>{facility.filedOn ? formatDate(facility.filedOn, lang) : "—"}</dd>
         </dl>
+        </section>
+      ) : null}
+      {programme ? (
+        <section className="card" aria-labelledby="programme-title">
+          <h2 id="programme-title">{t("union.operator.title")}</h2>
+          <ProgrammeFacts profile={programme} withContact />
+          <p>
+            <Link to={`/operator/facilities/${facility.id}/programme`}>{t("union.operator.summaryLink")}</Link>
+          </p>
         </section>
       ) : null}
       <section className="card" aria-labelledby="checklist-title">

@@ -16,7 +16,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requirePermission(request, "update:facility:own");
   return guarded(async () => {
     const facility = await loadFacility(await getDb(), actor, params.facilityId ?? "");
-    return { id: facility.id, name: facility.name, state: facility.filingState, defaults: facilityDefaults(facility) };
+    return { id: facility.id, name: facility.name, state: facility.filingState, facilityKind: facility.kind, defaults: facilityDefaults(facility) };
   });
 }
 

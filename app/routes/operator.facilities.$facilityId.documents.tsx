@@ -24,6 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const docs = await listDocuments(db, facility.id);
     return {
       facility: { id: facility.id, name: facility.name, state: facility.filingState },
+      facilityKind: facility.kind,
       documents: docs.map((d) => ({ id: d.id, kind: d.kind, originalName: d.originalName, sizeBytes: d.sizeBytes, issuedOn: d.issuedOn, validUntil: d.validUntil, passed: d.passed })),
     };
   });

@@ -59,6 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const offered = new Set(facility.serviceTypes);
     return {
       today,
+      facilityKind: facility.kind,
       facility: {
         id: facility.id,
         name: facility.name,

@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const filed = facility.filingState === "filed" || facility.filingState === "change_submitted";
     const kg = snapshot.facility.kindergarten?.ownership;
     return {
+      facilityKind: facility.kind,
       facility: {
         id: facility.id,
         name: facility.name,

@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     return {
       today,
       date,
+      facilityKind: facility.kind,
       facility: { id: facility.id, name: facility.name },
       evaluation,
       certificates: current.map((c) => {

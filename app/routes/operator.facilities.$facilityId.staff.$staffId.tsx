@@ -25,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const facility = await loadFacility(db, actor, params.facilityId ?? "");
     const member = (await listStaff(db, facility.id)).find((s) => s.id === params.staffId);
     if (!member) throw new NotFoundError("staff");
-    return { facility: { id: facility.id, name: facility.name, state: facility.filingState }, member };
+    return { facility: { id: facility.id, name: facility.name, state: facility.filingState }, facilityKind: facility.kind, member };
   });
 }
 

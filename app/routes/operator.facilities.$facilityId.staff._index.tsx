@@ -19,7 +19,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return guarded(async () => {
     const db = await getDb();
     const facility = await loadFacility(db, actor, params.facilityId ?? "");
-    return { id: facility.id, name: facility.name, state: facility.filingState, staff: await listStaff(db, facility.id) };
+    return { id: facility.id, name: facility.name, state: facility.filingState, facilityKind: facility.kind, staff: await listStaff(db, facility.id) };
   });
 }
 

@@ -61,6 +61,12 @@ export default function ReviewHome() {
         <Link to="/review/flagged" className="button button--secondary">
           {t("overview.flagged.title")}
         </Link>
+        <Link to="/review/enrolment" className="button button--secondary">
+          {t("subsidy.review.link")}
+        </Link>
+        <Link to="/finance" className="button button--secondary">
+          {t("batches.fromReviewHome")}
+        </Link>
       </p>
       <div className="stat-row" role="group" aria-label={t("filing.review.stats")}>
         <p className="stat">

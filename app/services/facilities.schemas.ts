@@ -117,6 +117,40 @@ export const facilitySchema = z
     }
   });
 
+/**
+ * The employer-run programme profile (用人单位办托, for unions), edited by the operator of an employer_run
+ * facility: the three employer facts the rules read, plus the employer's USCC (check character), the
+ * industrial park, openness to nearby residents, slots reserved for the employer's staff and a contact.
+ * The service adds the check that needs the facility (reserved slots ≤ total slots).
+ */
+export const programmeProfileSchema = z.object({
+  employerName: requiredText(),
+  employerUscc: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+    z
+      .string({ error: "validation.required" })
+      .min(1, { error: "validation.required" })
+      .refine(isUsccShape, { error: "union.validation.usccShape" })
+      .refine(isValidUscc, { error: "union.validation.usccCheck" }),
+  ),
+  employerParkName: optionalText(100),
+  employerMainlyForOwnEmployees: optionalBool,
+  employerOpenToOtherEmployers: optionalBool,
+  employerOpenToResidents: optionalBool,
+  employerReservedSlots: z.preprocess(
+    (v) => (typeof v === "string" ? (v.trim() === "" ? undefined : Number(v.trim())) : blankToUndefined(v)),
+    z.number({ error: "union.validation.slots" }).int({ error: "union.validation.slots" }).min(0, { error: "union.validation.slots" }).max(100_000, { error: "union.validation.slots" }).optional(),
+  ),
+  employerContactName: optionalText(50),
+  employerContactPhone: z.preprocess(
+    (v) => (typeof v === "string" ? blankToUndefined(v.trim()) : v),
+    z
+      .string()
+      .regex(/^[0-9+\-() ]{5,30}$/, { error: "union.validation.phone" })
+      .optional(),
+  ),
+});
+
 export const classSchema = z
   .object({
     name: optionalText(50),
@@ -207,6 +241,7 @@ export const cancelFilingSchema = z.object({ reason: requiredText(500) });
 
 export type OrganisationInput = z.output<typeof organisationSchema>;
 export type FacilityInput = z.output<typeof facilitySchema>;
+export type ProgrammeProfileInput = z.output<typeof programmeProfileSchema>;
 export type ClassInput = z.output<typeof classSchema>;
 export type StaffInput = z.output<typeof staffSchema>;
 export type QualificationInput = z.output<typeof qualificationSchema>;

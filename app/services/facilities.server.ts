@@ -1,7 +1,7 @@
 // The operator's side of registration: organisation details, facilities (working copy), classes,
 // staff with encrypted ID numbers and qualifications, and uploaded documents. Every mutation: scope
 // (own organisation) → zod parse → one transaction → writes → audit row.
-import { and, asc, desc, eq, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNotNull, lte, ne, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { isUuid } from "../utils/ids";
 import {
@@ -18,7 +18,7 @@ import {
 import { addDays } from "../../rules/engine/dates";
 import type { Actor } from "../auth/session.server";
 import { assertPermission } from "../auth/session.server";
-import { isWithinJurisdiction, withinJurisdiction } from "../auth/scope.server";
+import { isWithinJurisdiction, requireWithinScope, withinJurisdiction } from "../auth/scope.server";
 import { maskIdNumber } from "../utils/mask";
 import { decryptIdNumber, encryptIdNumber, idNumberHmac } from "../utils/personal-id.server";
 import { todayInShanghai } from "../utils/format";
@@ -29,6 +29,7 @@ import {
   documentSchema,
   facilitySchema,
   organisationSchema,
+  programmeProfileSchema,
   qualificationSchema,
   staffSchema,
   staffUpdateSchema,
@@ -143,9 +144,21 @@ function facilityValues(v: z.output<typeof facilitySchema>) {
     employerName: v.kind === "employer_run" ? (v.employerName ?? null) : null,
     employerMainlyForOwnEmployees: v.kind === "employer_run" ? (v.employerMainlyForOwnEmployees ?? null) : null,
     employerOpenToOtherEmployers: v.kind === "employer_run" ? (v.employerOpenToOtherEmployers ?? null) : null,
+    // the rest of the programme profile is edited on its own page; a facility that stops being
+    // employer-run loses it (absent keys leave the stored profile alone)
+    ...(v.kind === "employer_run" ? {} : CLEARED_PROGRAMME_PROFILE),
     kindergartenOwnership: v.kind === "kindergarten_class" ? (v.kindergartenOwnership ?? null) : null,
   };
 }
+
+const CLEARED_PROGRAMME_PROFILE = {
+  employerUscc: null,
+  employerParkName: null,
+  employerOpenToResidents: null,
+  employerReservedSlots: null,
+  employerContactName: null,
+  employerContactPhone: null,
+};
 
 export async function createFacility(db: Db, actor: Actor, input: unknown): Promise<string> {
   const orgId = operatorOrganisation(actor);
@@ -185,6 +198,47 @@ export async function updateFacility(db: Db, actor: Actor, facilityId: string, i
       entityType: "facility",
       entityId: facilityId,
       jurisdictionCode: v.jurisdictionCode,
+      ...changedFields(pick(facility, Object.keys(values)), values),
+    });
+  });
+}
+
+// ---- employer-run programme profile ----------------------------------------------------------------
+
+/**
+ * The operator's programme profile of an employer_run facility (用人单位办托). It is part of the working
+ * copy, so it follows the working copy's rule: locked while a filing or change is under review.
+ */
+export async function saveProgrammeProfile(db: Db, actor: Actor, facilityId: string, input: unknown): Promise<void> {
+  const facility = await loadOwnFacility(db, actor, facilityId, { editable: true });
+  if (facility.kind !== "employer_run") throw new ConflictError("union.profile.notEmployerRun");
+  const v = parse(programmeProfileSchema, input);
+  if (v.employerReservedSlots !== undefined && facility.totalSlots !== null && v.employerReservedSlots > facility.totalSlots) {
+    throw new ValidationError({ employerReservedSlots: "union.validation.reservedAboveSlots" });
+  }
+  const values = {
+    employerName: v.employerName,
+    employerUscc: v.employerUscc,
+    employerParkName: v.employerParkName ?? null,
+    employerMainlyForOwnEmployees: v.employerMainlyForOwnEmployees ?? null,
+    employerOpenToOtherEmployers: v.employerOpenToOtherEmployers ?? null,
+    employerOpenToResidents: v.employerOpenToResidents ?? null,
+    employerReservedSlots: v.employerReservedSlots ?? null,
+    employerContactName: v.employerContactName ?? null,
+    employerContactPhone: v.employerContactPhone ?? null,
+  };
+  await db.transaction(async (tx) => {
+    const updated = await tx
+      .update(facilities)
+      .set({ ...values, updatedAt: new Date() })
+      .where(and(eq(facilities.id, facilityId), eq(facilities.filingState, facility.filingState), eq(facilities.kind, "employer_run")))
+      .returning({ id: facilities.id });
+    if (updated.length === 0) throw new ConflictError("filing.filing.changedMeanwhile");
+    await recordAudit(tx, actorContext(actor), {
+      action: "programme.profile_updated",
+      entityType: "facility",
+      entityId: facilityId,
+      jurisdictionCode: facility.jurisdictionCode,
       ...changedFields(pick(facility, Object.keys(values)), values),
     });
   });
@@ -445,7 +499,10 @@ export async function uploadDocument(
 
 export async function removeDocument(db: Db, actor: Actor, facilityId: string, documentId: string): Promise<void> {
   const facility = await loadOwnFacility(db, actor, facilityId, { editable: true });
-  const [doc] = await db.select().from(documents).where(and(eq(documents.id, documentId), eq(documents.facilityId, facilityId)));
+  const [doc] = await db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.id, documentId), eq(documents.facilityId, facilityId), ne(documents.kind, UNION_DOCUMENT_KIND)));
   if (!doc) throw new NotFoundError("document");
   await db.transaction(async (tx) => {
     // proofs referenced by a qualification lose the reference (the qualification then lacks proof)
@@ -456,16 +513,38 @@ export async function removeDocument(db: Db, actor: Actor, facilityId: string, d
   });
 }
 
+/**
+ * Nomination papers (全国爱心托育用人单位) are the union's records about a facility, not the operator's
+ * proofs: they are kept out of the operator's and reviewer's document lists and served only to union
+ * officers whose scope contains the facility.
+ */
+const UNION_DOCUMENT_KIND = "nomination_document";
+
+/** The facility's own documents (proofs and filing papers; not the union's nomination papers). */
 export async function listDocuments(db: Db, facilityId: string): Promise<DocumentRow[]> {
-  return db.select().from(documents).where(eq(documents.facilityId, facilityId)).orderBy(desc(documents.createdAt));
+  return db
+    .select()
+    .from(documents)
+    .where(and(eq(documents.facilityId, facilityId), ne(documents.kind, UNION_DOCUMENT_KIND)))
+    .orderBy(desc(documents.createdAt));
 }
 
-/** A document's bytes for the operator or a reviewer in scope (anyone else: 403). */
+/**
+ * A document's bytes for the operator or a reviewer in scope; a nomination paper for a union officer in
+ * scope only (anyone else: 403).
+ */
 export async function readDocument(db: Db, actor: Actor, documentId: string, storage: FileStorage = defaultStorage()) {
   if (!isUuid(documentId)) throw new NotFoundError("document");
   const [doc] = await db.select().from(documents).where(eq(documents.id, documentId));
   if (!doc) throw new NotFoundError("document");
-  await loadFacility(db, actor, doc.facilityId);
+  if (doc.kind === UNION_DOCUMENT_KIND) {
+    assertPermission(actor, "view:programme:jurisdiction");
+    const [facility] = await db.select({ jurisdictionCode: facilities.jurisdictionCode }).from(facilities).where(eq(facilities.id, doc.facilityId));
+    if (!facility) throw new NotFoundError("document");
+    await requireWithinScope(db, actor, facility.jurisdictionCode);
+  } else {
+    await loadFacility(db, actor, doc.facilityId);
+  }
   const bytes = await storage.get(doc.sha256);
   if (!bytes) throw new NotFoundError("document");
   return { doc, bytes };

@@ -1,9 +1,9 @@
 // Guided-price schedules (price officer) and fee declarations (operator). Published schedules are never
 // edited: each one is in force from its own date until the next schedule of the same jurisdiction starts,
 // and reaches the rules layer as local parameter values (pricing.schedule, or the formula inputs).
-import { and, asc, desc, eq } from "drizzle-orm";
+import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { feeDeclarations, facilities, jurisdictions, priceSchedules, type FacilityRow, type PriceScheduleRow } from "../../db/schema";
+import { feeDeclarations, facilities, jurisdictions, localParameterValues, priceSchedules, type FacilityRow, type PriceScheduleRow } from "../../db/schema";
 import { addDays } from "../../rules/engine/dates";
 import { evaluate } from "../../rules/engine/evaluate";
 import type { ParameterValue } from "../../rules/engine/parameters";
@@ -93,9 +93,31 @@ export function scheduleParameters(rows: readonly PriceScheduleRow[]): Parameter
   return out;
 }
 
-/** Every local parameter value the database holds (published schedules now; local subsidy standards later). */
+/**
+ * Every local parameter value the database holds: the published price schedules, and the live (not
+ * superseded) values administrators entered — a county's subsidy standard — cited and not provisional.
+ */
 export async function localParameters(db: Db): Promise<ParameterValue[]> {
-  return scheduleParameters(await db.select().from(priceSchedules));
+  const schedules = scheduleParameters(await db.select().from(priceSchedules));
+  const entered = await db
+    .select()
+    .from(localParameterValues)
+    .where(isNull(localParameterValues.supersededAt))
+    .orderBy(asc(localParameterValues.parameter), asc(localParameterValues.jurisdictionCode), asc(localParameterValues.effectiveFrom));
+  return [
+    ...schedules,
+    ...entered.map(
+      (r): ParameterValue => ({
+        parameter: r.parameter,
+        jurisdiction: r.jurisdictionCode,
+        effectiveFrom: r.effectiveFrom,
+        effectiveTo: r.effectiveTo,
+        value: r.value as ParameterValue["value"],
+        reference: { document: r.referenceDocument, clause: r.referenceClause, ...(r.referenceUrl ? { url: r.referenceUrl } : {}) },
+        provisional: false,
+      }),
+    ),
+  ];
 }
 
 export type CapRow = { classType: string; serviceType: string; capFen: number | null; source: string | null };

@@ -16,7 +16,6 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import ExcelJS from "exceljs";
-import { z } from "zod";
 import { queryRows, type Db } from "../../db/client";
 import {
   facilities,
@@ -28,7 +27,7 @@ import {
   type SubsidyBatchRow,
   type SubsidyLineRow,
 } from "../../db/schema";
-import { isValidDate, isValidMonth, lastDayOfMonth } from "../../rules/engine/dates";
+import { isValidDate, lastDayOfMonth } from "../../rules/engine/dates";
 import { evaluate, prepareLocalParameters, RULES_VERSION, type Determination } from "../../rules/engine/evaluate";
 import type { LocalParameterSet, ParameterValue } from "../../rules/engine/parameters";
 import { findJurisdiction } from "../../rules/jurisdictions";
@@ -39,6 +38,7 @@ import { assertPermission } from "../auth/session.server";
 import { isWithinJurisdiction, staffScope, withinJurisdiction } from "../auth/scope.server";
 import { todayInShanghai } from "../utils/format";
 import { recordAudit, type AuditContext } from "./audit.server";
+import { paidSchema, prepareSchema } from "./batches.schemas";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { snapshotInclusive } from "./inclusive-status.server";
 import { localParameters } from "./pricing.server";
@@ -52,23 +52,8 @@ export const LINES_PAGE_SIZE = 50;
 
 // ---- input -----------------------------------------------------------------------------------------------
 
-export const periodSchema = z
-  .string()
-  .trim()
-  .refine((v) => /^\d{4}-\d{2}$/.test(v) && isValidMonth(v), "batches.periodInvalid");
-
-export const prepareSchema = z.object({
-  jurisdictionCode: z.string().trim().min(1, "batches.jurisdictionRequired"),
-  period: periodSchema,
-});
-
-export const paidSchema = z.object({
-  paymentReference: z.string().trim().min(3, "batches.referenceRequired").max(100, "batches.referenceTooLong"),
-  paidOn: z
-    .string()
-    .trim()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "batches.dateInvalid"),
-});
+// the forms' schemas live in a browser-safe module (react-hook-form uses them too)
+export { batchPeriodSchema as periodSchema, paidSchema, prepareSchema } from "./batches.schemas";
 
 /** The month a date falls in (YYYY-MM). */
 export function monthOf(day: string): string {
@@ -933,8 +918,9 @@ export async function paymentRows(db: Db, actor: Actor, batchId: string): Promis
 
 function csvCell(value: string | number): string {
   const text = String(value);
-  // a leading = + - @ would be read as a formula by spreadsheet software; account numbers stay text
-  const safe = /^[=+\-@]/.test(text) && typeof value === "string" ? `'${text}` : text;
+  // a leading = + - @ would be read as a formula by spreadsheet software; account numbers stay text. A
+  // recovery's negative amount ("-600.00") is a number, not a formula: it stays as it is.
+  const safe = /^[=+\-@]/.test(text) && typeof value === "string" && !/^-\d+(\.\d+)?$/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,0 +1,16 @@
+import { readFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+const ids = JSON.parse(readFileSync("/tmp/shots-ids.json", "utf8")) as Record<string, string>;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: 2 });
+const page = await context.newPage();
+await page.goto("http://localhost:3203/login");
+await page.getByLabel("用户名").fill("bb-finance");
+await page.getByLabel("密码").fill("Tuoyu-Demo-2026");
+await page.getByRole("button", { name: "登录" }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+await page.goto(`http://localhost:3203/finance/batches/${ids.b4}`);
+const input = page.locator("#line-q");
+console.log(await input.getAttribute("placeholder"), JSON.stringify(await input.getAttribute("placeholder")));
+await input.screenshot({ path: "/tmp/shots-batches/probe-input.png" });
+await browser.close();

@@ -1,0 +1,18 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { chromium } from "@playwright/test";
+const ids = JSON.parse(readFileSync("/tmp/shots-ids.json", "utf8")) as Record<string, string>;
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox"] });
+const context = await browser.newContext();
+const page = await context.newPage();
+await page.goto("http://localhost:3203/login");
+await page.getByLabel("用户名").fill("bb-finance");
+await page.getByLabel("密码").fill("Tuoyu-Demo-2026");
+await page.getByRole("button", { name: "登录" }).click();
+await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+const res = await page.request.get(`http://localhost:3203/finance/batches/${ids.b4}`);
+const body = await res.body();
+writeFileSync("/tmp/page.html", body);
+const i = body.indexOf(Buffer.from("placeholder="));
+console.log(body.subarray(i, i + 60));
+console.log(body.subarray(i, i + 60).toString());
+await browser.close();
