@@ -2,7 +2,7 @@
 // by the server action; messages are i18n keys rendered in the user's language.
 import { zodResolver } from "@hookform/resolvers/zod";
 import { Form, useActionData, useNavigation, useSubmit } from "@remix-run/react";
-import { useEffect, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
+import { useEffect, useMemo, type FormEvent, type InputHTMLAttributes, type ReactNode } from "react";
 import { useForm, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
@@ -36,9 +36,13 @@ export function isActionErrors(value: unknown): value is ActionErrors {
 export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema: S, defaultValues?: Record<string, unknown>, options: { intent?: string } = {}) {
   const answer = useActionData<unknown>();
   const actionData = options.intent === undefined || (isActionErrors(answer) && answer.intent === options.intent) ? answer : undefined;
+  // server errors go in as the form's initial errors too, so a page rendered without JavaScript (or before
+  // hydration) shows them next to their fields
+  const serverErrors = useMemo(() => (isActionErrors(actionData) ? nestedErrors(actionData.fieldErrors) : undefined), [actionData]);
   const form = useForm<z.input<S>, unknown, z.output<S>>({
     resolver: zodResolver(schema as never) as never,
     defaultValues: defaultValues as never,
+    errors: serverErrors as never,
     // validate on submit, then on change: validating on blur shifts the layout under the pointer
     mode: "onSubmit",
     reValidateMode: "onChange",
@@ -55,6 +59,20 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(schema
     void form.handleSubmit(() => submit(target))(event);
   };
   return { form, onSubmit, formError: isActionErrors(actionData) ? actionData.formError : undefined };
+}
+
+/** "caps.0.capFen" → { caps: { 0: { capFen: { type, message } } } }, the shape react-hook-form keeps errors in. */
+function nestedErrors(flat: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [path, message] of Object.entries(flat)) {
+    const keys = path.split(".");
+    let node = out;
+    keys.forEach((key, i) => {
+      if (i === keys.length - 1) node[key] = { type: "server", message };
+      else node = (node[key] ??= {}) as Record<string, unknown>;
+    });
+  }
+  return out;
 }
 
 type FieldProps<T extends FieldValues> = {
