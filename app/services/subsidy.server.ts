@@ -22,6 +22,7 @@ import {
   jurisdictions,
   parameterSets,
   subsidyBatches,
+  subsidyBatchTotals,
   subsidyLines,
   type InclusiveApplicationRow,
   type SubsidyBatchRow,
@@ -283,6 +284,7 @@ function lineFrom(
   return {
     batchId: batch.id,
     facilityId: row.id,
+    facilityName: row.name,
     jurisdictionCode: row.jurisdiction_code,
     period: batch.period,
     kind: "original",
@@ -343,6 +345,7 @@ export async function beginPreparation(db: Db, actor: Actor, input: unknown): Pr
     if (batch.runToken !== token) {
       // prepared (or being prepared) before: start again, with this reviewer as the preparer
       await tx.delete(subsidyLines).where(eq(subsidyLines.batchId, batch.id));
+      await tx.delete(subsidyBatchTotals).where(eq(subsidyBatchTotals.batchId, batch.id));
       await tx
         .update(subsidyBatches)
         .set({
@@ -357,6 +360,10 @@ export async function beginPreparation(db: Db, actor: Actor, input: unknown): Pr
           excludedCount: 0,
           totalFen: 0,
           provisional: false,
+          deltaCount: 0,
+          topUpFen: 0,
+          recoveryFen: 0,
+          reasonCounts: [],
           updatedAt: new Date(),
         })
         .where(eq(subsidyBatches.id, batch.id));
@@ -379,8 +386,46 @@ async function stillOurs(tx: Db, batchId: string, token: string): Promise<boolea
   return row?.runToken === token && row.status === "preparing";
 }
 
+/**
+ * Writes lines CHUNK_INSERT at a time as one JSON parameter expanded by `jsonb_to_recordset`: one bound
+ * value per statement instead of twenty per row, which is what made the query builder slow at 100k lines.
+ */
 async function insertLines(tx: Db, lines: LineInsert[]): Promise<void> {
-  for (let i = 0; i < lines.length; i += CHUNK_INSERT) await tx.insert(subsidyLines).values(lines.slice(i, i + CHUNK_INSERT));
+  for (let i = 0; i < lines.length; i += CHUNK_INSERT) {
+    const rows = lines.slice(i, i + CHUNK_INSERT).map((l) => ({
+      batch_id: l.batchId,
+      facility_id: l.facilityId,
+      facility_name: l.facilityName,
+      jurisdiction_code: l.jurisdictionCode,
+      period: l.period,
+      kind: l.kind,
+      corrects_line_id: l.correctsLineId ?? null,
+      payable: l.payable,
+      amount_fen: l.amountFen,
+      entitled_fen: l.entitledFen,
+      status: l.status,
+      reasons: l.reasons,
+      decision: l.decision,
+      rules_version: l.rulesVersion,
+      local_parameters_version: l.localParametersVersion ?? null,
+      enrolment_version: l.enrolmentVersion ?? null,
+      provisional: l.provisional,
+      account_name: l.accountName ?? null,
+      bank_name: l.bankName ?? null,
+      account_number: l.accountNumber ?? null,
+    }));
+    await tx.execute(sql`
+      INSERT INTO subsidy_lines (batch_id, facility_id, facility_name, jurisdiction_code, period, kind, corrects_line_id, payable, amount_fen,
+                                 entitled_fen, status, reasons, decision, rules_version, local_parameters_version, enrolment_version, provisional,
+                                 account_name, bank_name, account_number)
+      SELECT batch_id, facility_id, facility_name, jurisdiction_code, period, kind, corrects_line_id, payable, amount_fen,
+             entitled_fen, status, reasons, decision, rules_version, local_parameters_version, enrolment_version, provisional,
+             account_name, bank_name, account_number
+        FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(
+             batch_id uuid, facility_id uuid, facility_name text, jurisdiction_code text, period text, kind text, corrects_line_id uuid,
+             payable boolean, amount_fen integer, entitled_fen integer, status text, reasons jsonb, decision jsonb, rules_version text,
+             local_parameters_version text, enrolment_version integer, provisional boolean, account_name text, bank_name text, account_number text)`);
+  }
 }
 
 export class PreparationSuperseded extends Error {
@@ -455,12 +500,34 @@ export async function runPreparation(db: Db, ctx: AuditContext, batchId: string,
     if (!(await stillOurs(tx, batchId, token))) throw new PreparationSuperseded();
     await insertLines(tx, deltas);
     await storeParameterSet(tx, local);
-    const [totals] = await queryRows<{ lines: string | number; payable: string | number; total: string | number | null; provisional: boolean | null }>(
+    const [totals] = await queryRows<{
+      lines: string | number;
+      payable: string | number;
+      total: string | number | null;
+      provisional: boolean | null;
+      deltas: string | number;
+      top_up: string | number | null;
+      recovery: string | number | null;
+    }>(
       tx,
       sql`SELECT count(*) AS lines, count(*) FILTER (WHERE payable) AS payable, sum(amount_fen) FILTER (WHERE payable) AS total,
-                 bool_or(provisional) FILTER (WHERE payable) AS provisional
+                 bool_or(provisional) FILTER (WHERE payable) AS provisional,
+                 count(*) FILTER (WHERE kind = 'delta') AS deltas,
+                 sum(amount_fen) FILTER (WHERE kind = 'delta' AND amount_fen > 0) AS top_up,
+                 sum(amount_fen) FILTER (WHERE kind = 'delta' AND amount_fen < 0) AS recovery
             FROM subsidy_lines WHERE batch_id = ${batchId}`,
     );
+    const reasonRows = await queryRows<{ reason: string; count: string | number }>(
+      tx,
+      sql`SELECT r.reason, count(*) AS count
+            FROM subsidy_lines l, jsonb_array_elements_text(l.reasons) AS r(reason)
+           WHERE l.batch_id = ${batchId} AND NOT l.payable
+           GROUP BY r.reason ORDER BY count(*) DESC, r.reason`,
+    );
+    await tx.execute(sql`
+      INSERT INTO subsidy_batch_totals (batch_id, period, jurisdiction_code, lines, amount_fen)
+      SELECT batch_id, period, jurisdiction_code, count(*), sum(amount_fen) FROM subsidy_lines
+       WHERE batch_id = ${batchId} AND payable GROUP BY batch_id, period, jurisdiction_code`);
     const lines = Number(totals?.lines ?? 0);
     const payable = Number(totals?.payable ?? 0);
     const summary = {
@@ -471,6 +538,10 @@ export async function runPreparation(db: Db, ctx: AuditContext, batchId: string,
       excludedCount: lines - payable,
       totalFen: Number(totals?.total ?? 0),
       provisional: totals?.provisional === true,
+      deltaCount: Number(totals?.deltas ?? 0),
+      topUpFen: Number(totals?.top_up ?? 0),
+      recoveryFen: Number(totals?.recovery ?? 0),
+      reasonCounts: reasonRows.map((r) => ({ reason: r.reason, count: Number(r.count) })),
       rulesVersion: RULES_VERSION,
       localParametersVersion: localVersion,
       preparedAt: new Date(),
@@ -560,6 +631,7 @@ function correctionLine(batch: SubsidyBatchRow, c: CorrectionCandidate, asOf: st
   return {
     batchId: batch.id,
     facilityId: original.facilityId,
+    facilityName: original.facilityName,
     jurisdictionCode: original.jurisdictionCode,
     period: original.period,
     kind: "delta",
@@ -665,24 +737,12 @@ export async function listBatches(db: Db, actor: Actor) {
 export async function batchDetail(db: Db, actor: Actor, batchId: string) {
   const batch = await loadBatchInScope(db, actor, batchId);
   const [j] = await db.select({ nameZh: jurisdictions.nameZh, nameEn: jurisdictions.nameEn }).from(jurisdictions).where(eq(jurisdictions.code, batch.jurisdictionCode));
-  const deltaRows = await queryRows<{ deltas: string | number; top_up: string | number | null; recovery: string | number | null }>(
-    db,
-    sql`SELECT count(*) AS deltas, sum(amount_fen) FILTER (WHERE amount_fen > 0) AS top_up, sum(amount_fen) FILTER (WHERE amount_fen < 0) AS recovery
-          FROM subsidy_lines WHERE batch_id = ${batch.id} AND kind = 'delta'`,
-  );
-  const reasonRows = await queryRows<{ reason: string; count: string | number }>(
-    db,
-    sql`SELECT r.reason, count(*) AS count
-          FROM subsidy_lines l, jsonb_array_elements_text(l.reasons) AS r(reason)
-         WHERE l.batch_id = ${batch.id} AND NOT l.payable
-         GROUP BY r.reason ORDER BY count(*) DESC, r.reason`,
-  );
-  const d = deltaRows[0];
+  // counted once when preparation ended (the batch's lines never change after that)
   return {
     batch,
     jurisdiction: j ?? { nameZh: batch.jurisdictionCode, nameEn: batch.jurisdictionCode },
-    deltas: { count: Number(d?.deltas ?? 0), topUpFen: Number(d?.top_up ?? 0), recoveryFen: Number(d?.recovery ?? 0) },
-    reasons: reasonRows.map((r) => ({ reason: r.reason, count: Number(r.count) })),
+    deltas: { count: batch.deltaCount, topUpFen: batch.topUpFen, recoveryFen: batch.recoveryFen },
+    reasons: batch.reasonCounts,
   };
 }
 
@@ -725,9 +785,15 @@ export async function batchLines(db: Db, actor: Actor, batchId: string, options:
   if (filter === "excluded") conditions.push(sql`NOT l.payable`);
   if (filter === "delta") conditions.push(sql`l.kind = 'delta'`);
   const q = options.q?.trim();
-  if (q) conditions.push(sql`f.name LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+  if (q) conditions.push(sql`l.facility_name LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
   const where = sql.join(conditions, sql` AND `);
-  const [count] = await queryRows<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM subsidy_lines l JOIN facilities f ON f.id = l.facility_id WHERE ${where}`);
+  // the counts of the unsearched tabs are the batch's own; a search counts its matches
+  const stored: Record<LineFilter, number> = { all: batch.lineCount, payable: batch.payableCount, excluded: batch.excludedCount, delta: batch.deltaCount };
+  const total =
+    q || batch.status === "preparing"
+      ? Number((await queryRows<{ n: string | number }>(db, sql`SELECT count(*) AS n FROM subsidy_lines l WHERE ${where}`))[0]?.n ?? 0)
+      : stored[filter];
+  // the page first (index on batch, facility name), then the facts of its ≤ 50 lines
   const rows = await queryRows<{
     id: string;
     facility_id: string;
@@ -751,19 +817,20 @@ export async function batchLines(db: Db, actor: Actor, batchId: string, options:
     bank_changed: boolean;
   }>(
     db,
-    sql`SELECT l.id, l.facility_id, f.name, f.receipt_number, l.jurisdiction_code, l.period, l.kind, l.corrects_line_id, l.payable, l.amount_fen,
-               l.status, l.reasons, l.provisional,
+    sql`SELECT l.id, l.facility_id, l.facility_name AS name, f.receipt_number, l.jurisdiction_code, l.period, l.kind, l.corrects_line_id, l.payable,
+               l.amount_fen, l.status, l.reasons, l.provisional,
                (l.decision->'details'->>'children')::int AS children, (l.decision->'details'->>'countedChildren')::int AS counted,
                (l.decision->'details'->>'rateFen')::int AS rate,
                l.account_name, l.bank_name, l.account_number,
                coalesce(ba.updated_at > (SELECT max(pb.paid_at) FROM subsidy_lines pl JOIN subsidy_batches pb ON pb.id = pl.batch_id
                                           WHERE pl.facility_id = l.facility_id AND pl.payable AND pb.status = 'paid'), false) AS bank_changed
-          FROM subsidy_lines l
+          FROM (SELECT l.id FROM subsidy_lines l WHERE ${where}
+                 ORDER BY l.facility_name, l.period, l.id
+                 LIMIT ${LINES_PAGE_SIZE} OFFSET ${(page - 1) * LINES_PAGE_SIZE}) AS p
+          JOIN subsidy_lines l ON l.id = p.id
           JOIN facilities f ON f.id = l.facility_id
           LEFT JOIN facility_bank_accounts ba ON ba.facility_id = l.facility_id
-         WHERE ${where}
-         ORDER BY f.name, l.period, l.kind DESC, l.id
-         LIMIT ${LINES_PAGE_SIZE} OFFSET ${(page - 1) * LINES_PAGE_SIZE}`,
+         ORDER BY l.facility_name, l.period, l.id`,
   );
   const lines: BatchLine[] = rows.map((r) => ({
     id: r.id,
@@ -787,7 +854,7 @@ export async function batchLines(db: Db, actor: Actor, batchId: string, options:
     accountNumber: r.account_number,
     bankChanged: r.bank_changed === true,
   }));
-  return { batch, lines, total: Number(count?.n ?? 0), page, pageSize: LINES_PAGE_SIZE };
+  return { batch, lines, total, page, pageSize: LINES_PAGE_SIZE };
 }
 
 export type LineView = {
@@ -892,10 +959,10 @@ export async function paymentRows(db: Db, actor: Actor, batchId: string): Promis
     amount_fen: number;
   }>(
     db,
-    sql`SELECT l.id, l.jurisdiction_code, l.period, l.kind, l.corrects_line_id, f.name, f.receipt_number, l.account_name, l.bank_name, l.account_number, l.amount_fen
+    sql`SELECT l.id, l.jurisdiction_code, l.period, l.kind, l.corrects_line_id, l.facility_name AS name, f.receipt_number, l.account_name, l.bank_name, l.account_number, l.amount_fen
           FROM subsidy_lines l JOIN facilities f ON f.id = l.facility_id
          WHERE l.batch_id = ${batch.id} AND l.payable
-         ORDER BY l.jurisdiction_code, f.name, l.period, l.id`,
+         ORDER BY l.jurisdiction_code, l.facility_name, l.period, l.id`,
   );
   const rows = lines.map((l, i) => ({
     seq: i + 1,
@@ -1019,17 +1086,18 @@ export async function spendByMonthAndCounty(db: Db, actor: Actor, year: number):
   const scope = staffScope(actor);
   const rows = await queryRows<{ period: string; code: string; name_zh: string; name_en: string; paid: string | number | null; approved: string | number | null; lines: string | number }>(
     db,
-    sql`SELECT l.period, l.jurisdiction_code AS code, j.name_zh, j.name_en,
-               sum(l.amount_fen) FILTER (WHERE b.status = 'paid') AS paid,
-               sum(l.amount_fen) FILTER (WHERE b.status = 'approved') AS approved,
-               count(*) AS lines
-          FROM subsidy_lines l
-          JOIN subsidy_batches b ON b.id = l.batch_id AND b.status IN ('approved', 'paid')
-          JOIN jurisdictions j ON j.code = l.jurisdiction_code
-         WHERE l.payable AND l.period >= ${`${year}-01`} AND l.period <= ${`${year}-12`}
+    // from the per-batch totals written at preparation (a few rows per batch), not the lines themselves
+    sql`SELECT t.period, t.jurisdiction_code AS code, j.name_zh, j.name_en,
+               sum(t.amount_fen) FILTER (WHERE b.status = 'paid') AS paid,
+               sum(t.amount_fen) FILTER (WHERE b.status = 'approved') AS approved,
+               sum(t.lines) AS lines
+          FROM subsidy_batch_totals t
+          JOIN subsidy_batches b ON b.id = t.batch_id AND b.status IN ('approved', 'paid')
+          JOIN jurisdictions j ON j.code = t.jurisdiction_code
+         WHERE t.period >= ${`${year}-01`} AND t.period <= ${`${year}-12`}
            AND j.path LIKE (SELECT path FROM jurisdictions WHERE code = ${scope}) || '%'
-         GROUP BY l.period, l.jurisdiction_code, j.name_zh, j.name_en
-         ORDER BY l.period, l.jurisdiction_code`,
+         GROUP BY t.period, t.jurisdiction_code, j.name_zh, j.name_en
+         ORDER BY t.period, t.jurisdiction_code`,
   );
   return rows.map((r) => ({
     period: r.period,

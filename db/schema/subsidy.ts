@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { facilities } from "./facilities";
 import { jurisdictions } from "./jurisdictions";
 
@@ -173,6 +173,12 @@ export const subsidyBatches = pgTable(
     totalFen: bigint("total_fen", { mode: "number" }).notNull().default(0),
     // any payable line decided on a provisional parameter value: approval is refused
     provisional: boolean("provisional").notNull().default(false),
+    // written when preparation ends, so the batch page reads them instead of counting 100k lines
+    deltaCount: integer("delta_count").notNull().default(0),
+    topUpFen: bigint("top_up_fen", { mode: "number" }).notNull().default(0),
+    recoveryFen: bigint("recovery_fen", { mode: "number" }).notNull().default(0),
+    // [{ reason, count }] over the excluded lines, most frequent first
+    reasonCounts: jsonb("reason_counts").$type<Array<{ reason: string; count: number }>>().notNull().default(sql`'[]'::jsonb`),
     rulesVersion: text("rules_version"),
     localParametersVersion: text("local_parameters_version"),
     preparedBy: text("prepared_by").notNull(),
@@ -211,6 +217,8 @@ export const subsidyLines = pgTable(
     facilityId: uuid("facility_id")
       .notNull()
       .references(() => facilities.id),
+    // the facility's name when the line was made (as paid; also the order of the batch's lines)
+    facilityName: text("facility_name").notNull(),
     // the facility's county when the line was made (for spend by county)
     jurisdictionCode: text("jurisdiction_code").notNull(),
     // the month the money is for (a delta's is its original's)
@@ -244,10 +252,28 @@ export const subsidyLines = pgTable(
     // one correction per facility-month per batch
     uniqueIndex("subsidy_lines_delta_uq").on(t.batchId, t.facilityId, t.period).where(sql`${t.kind} = 'delta'`),
     index("subsidy_lines_batch_idx").on(t.batchId, t.payable),
+    // the batch page lists lines by facility name, a page at a time
+    index("subsidy_lines_batch_name_idx").on(t.batchId, t.facilityName, t.period, t.id),
     index("subsidy_lines_facility_idx").on(t.facilityId, t.period),
     check("subsidy_lines_delta_points", sql`(${t.kind} = 'original') = (${t.correctsLineId} IS NULL)`),
     check("subsidy_lines_original_nonneg", sql`${t.kind} <> 'original' OR ${t.amountFen} >= 0`),
   ],
+);
+
+// Payable totals per batch, month and county, written when a batch's preparation ends: spend by month and
+// county reads this small table rather than every line (≈ 1M lines a year at provincial scale).
+export const subsidyBatchTotals = pgTable(
+  "subsidy_batch_totals",
+  {
+    batchId: uuid("batch_id")
+      .notNull()
+      .references(() => subsidyBatches.id),
+    period: text("period").notNull(),
+    jurisdictionCode: text("jurisdiction_code").notNull(),
+    lines: integer("lines").notNull(),
+    amountFen: bigint("amount_fen", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.period, t.jurisdictionCode] }), index("subsidy_batch_totals_period_idx").on(t.period)],
 );
 
 export type LocalParameterValueRow = typeof localParameterValues.$inferSelect;

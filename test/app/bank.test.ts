@@ -145,6 +145,7 @@ describe.each(DB_KINDS)("bank details on %s", (kind) => {
       t.db.insert(subsidyLines).values({
         batchId,
         facilityId: facility,
+        facilityName: "测试机构",
         jurisdictionCode: "340321",
         period,
         kind: "original",
