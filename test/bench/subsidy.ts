@@ -87,6 +87,7 @@ export async function main(argv: string[]): Promise<void> {
     for (const b of batches.filter((x) => x.period === period)) {
       await sql.begin(async (tx) => {
         await tx`DELETE FROM subsidy_lines WHERE batch_id = ${b.id}`;
+        await tx`DELETE FROM subsidy_batch_totals WHERE batch_id = ${b.id}`;
         await tx`DELETE FROM subsidy_batches WHERE id = ${b.id}`;
       });
     }
@@ -215,9 +216,9 @@ async function runBaseline(sql: ReturnType<typeof openPostgres>["client"], cityP
     const pad = randomBytes(padLength).toString("base64").slice(0, padLength);
     const t0 = performance.now();
     await sql.unsafe(
-      `INSERT INTO ${BASELINE_TABLE} (batch_id, facility_id, jurisdiction_code, period, kind, payable, amount_fen, entitled_fen, status, reasons, decision,
+      `INSERT INTO ${BASELINE_TABLE} (batch_id, facility_id, facility_name, jurisdiction_code, period, kind, payable, amount_fen, entitled_fen, status, reasons, decision,
                                       rules_version, local_parameters_version, enrolment_version, provisional, account_name, bank_name, account_number)
-       SELECT $5::uuid, f.id, f.jurisdiction_code, $1, 'original', coalesce(r.approved_full_day_children, 0) > 0,
+       SELECT $5::uuid, f.id, f.name, f.jurisdiction_code, $1, 'original', coalesce(r.approved_full_day_children, 0) > 0,
               coalesce(r.approved_full_day_children, 0) * 20000, coalesce(r.approved_full_day_children, 0) * 20000,
               'eligible', '[]'::jsonb, ${decision}, 'baseline', NULL, r.approved_version, true, b.account_name, b.bank_name, b.account_number
        ${from}`,
