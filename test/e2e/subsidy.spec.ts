@@ -142,6 +142,8 @@ test("standard → enrolment → batch → four eyes → approve → paid → pa
     await page.getByRole("button", { name: "录入标准" }).click();
     await expect(page.getByText("标准已录入，即日起用于补贴计算。")).toBeVisible();
     await signOut(page);
+    // leave the app before its server stops, so the page does not fetch route manifests from a dead server
+    await page.goto("about:blank");
     await site.stop(server);
 
     // the first day of next month: the month has ended
@@ -206,6 +208,8 @@ test("standard → enrolment → batch → four eyes → approve → paid → pa
     await signIn(page, "hy-reviewer");
     await approveReport(page, M);
     await signOut(page);
+    // leave the app before its server stops, so the page does not fetch route manifests from a dead server
+    await page.goto("about:blank");
     await site.stop(server);
 
     // a month later the next batch carries the correction, pointing at the paid line
@@ -222,6 +226,8 @@ test("standard → enrolment → batch → four eyes → approve → paid → pa
     await expect(page.getByRole("heading", { name: `原始明细（批次 ${COUNTY}-${M}，已拨付）` })).toBeVisible();
     await expect(page.getByText(/结果相同 ✓/)).toHaveCount(2);
   } finally {
+    // leave the app before its server stops, so the page does not fetch route manifests from a dead server
+    await page.goto("about:blank");
     await site.stop(server);
   }
   void consoleErrors;
