@@ -41,8 +41,11 @@ export async function openPglite(options: { dataDir?: string; loadDataDir?: Blob
 }
 
 export function openPostgres(url: string, options: { max?: number } = {}): DbHandle & { client: postgres.Sql } {
-  // idle_timeout: without it postgres.js keeps the process alive forever (STACK.md trap 8)
-  const client = postgres(url, { max: options.max ?? 10, idle_timeout: 20, onnotice: () => {} });
+  // idle_timeout: without it postgres.js keeps the process alive forever (STACK.md trap 8).
+  // jit off (a startup parameter of each connection): the app's queries are short, and PostgreSQL's JIT
+  // compiled the costlier-looking ones for ~60 ms each time. A `?jit=on` in DATABASE_URL still wins.
+  // (PGlite is opened by openPglite and never sees this.)
+  const client = postgres(url, { max: options.max ?? 10, idle_timeout: 20, onnotice: () => {}, connection: { jit: "off" } });
   const db = drizzlePostgres(client, { schema }) as unknown as Db;
   let closed = false;
   return {

@@ -1,6 +1,7 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { useEmployerRunFacility } from "./programme";
+import { useLabel } from "../i18n/use-label";
 
 /** Tabs of a facility's pages for its operator. */
 export function FacilityNav({ facilityId }: { facilityId: string }) {
@@ -50,6 +51,6 @@ const CERTIFICATION_TONE: Record<string, string> = {
 
 /** An inclusive-certification status in words (never colour alone). */
 export function CertificationStatusBadge({ status }: { status: string }) {
-  const { t } = useTranslation();
-  return <span className={`badge badge--${CERTIFICATION_TONE[status] ?? "muted"}`}>{t(`certification.status.${status}`)}</span>;
+  const label = useLabel();
+  return <span className={`badge badge--${CERTIFICATION_TONE[status] ?? "muted"}`}>{label(`certification.status.${status}`)}</span>;
 }

@@ -10,6 +10,7 @@ import { requirePermission } from "../auth/session.server";
 import { jurisdictionName } from "../components/checklist";
 import { EmptyState, PageHeader } from "../components/layout";
 import { titleMeta } from "../i18n/i18n";
+import { useLabel } from "../i18n/use-label";
 import { useLang } from "../i18n/use-lang";
 import { expiringProofs } from "../services/facilities.server";
 import { reviewQueue } from "../services/filing.server";
@@ -23,8 +24,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return guarded(async () => {
     const db = await getDb();
     const today = todayInShanghai();
-    const queue = await reviewQueue(db, actor, today);
-    const expiring = await expiringProofs(db, actor, today);
+    // independent reads: on PostgreSQL they run side by side on the pool
+    const [queue, expiring] = await Promise.all([reviewQueue(db, actor, today), expiringProofs(db, actor, today)]);
     return {
       today,
       scope: actor.jurisdictionCode,
@@ -36,6 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function ReviewHome() {
   const { t } = useTranslation();
+  // the rows' repeated labels: translated once each, not once a row
+  const label = useLabel();
   const lang = useLang();
   const { today, scope, queue, expiring } = useLoaderData<typeof loader>();
   const overdue = queue.filter((q) => q.overdue).length;
@@ -108,7 +111,7 @@ export default function ReviewHome() {
                     </td>
                     <td>{q.organisationName}</td>
                     <td className="nowrap">{jurisdictionName(q.jurisdictionCode, lang)}</td>
-                    <td className="nowrap">{t(`filing.enums.filingKind.${q.kind}`)}</td>
+                    <td className="nowrap">{label(`filing.enums.filingKind.${q.kind}`)}</td>
                     <td className="nowrap">{formatDateTime(q.submittedAt, lang)}</td>
                     <td className="nowrap">
                       <time dateTime={q.dueOn}>{formatDate(q.dueOn, lang)}</time>
@@ -117,7 +120,7 @@ export default function ReviewHome() {
                           {" "}
                           <span className="badge badge--err">
                             <span aria-hidden="true">! </span>
-                            {t("filing.review.overdue")}
+                            {label("filing.review.overdue")}
                           </span>
                         </>
                       ) : null}
@@ -126,12 +129,12 @@ export default function ReviewHome() {
                       {q.checklistClear ? (
                         <span className="badge badge--ok">
                           <span aria-hidden="true">✓ </span>
-                          {t("filing.review.checklistClear")}
+                          {label("filing.review.checklistClear")}
                         </span>
                       ) : (
                         <span className="badge badge--warn">
                           <span aria-hidden="true">✗ </span>
-                          {t("filing.review.checklistOpen")}
+                          {label("filing.review.checklistOpen")}
                         </span>
                       )}
                     </td>
@@ -162,7 +165,7 @@ export default function ReviewHome() {
                 {expiring.map((e) => {
                   const filingId = filingOf.get(e.facilityId);
                   const expired = e.validUntil < today;
-                  const proof = e.what === "health_certificate" ? t("filing.enums.documentKind.health_certificate") : t(`filing.enums.qualificationKind.${e.kind ?? ""}`);
+                  const proof = e.what === "health_certificate" ? label("filing.enums.documentKind.health_certificate") : label(`filing.enums.qualificationKind.${e.kind ?? ""}`);
                   return (
                     <tr key={`${e.staffId}-${e.what}-${e.kind ?? ""}-${e.validUntil}`} className={expired ? "overdue" : undefined}>
                       <td className="nowrap">
@@ -170,7 +173,7 @@ export default function ReviewHome() {
                         {expired ? (
                           <>
                             {" "}
-                            <span className="badge badge--err">{t("filing.review.expired")}</span>
+                            <span className="badge badge--err">{label("filing.review.expired")}</span>
                           </>
                         ) : null}
                       </td>

@@ -9,6 +9,7 @@ import { jurisdictionName } from "../components/checklist";
 import { CertificationStatusBadge } from "../components/facility-nav";
 import { EmptyState, PageHeader } from "../components/layout";
 import { titleMeta } from "../i18n/i18n";
+import { useLabel } from "../i18n/use-label";
 import { useLang } from "../i18n/use-lang";
 import { certificationQueue } from "../services/certification.server";
 import { formatDate, formatDateTime, todayInShanghai } from "../utils/format";
@@ -40,8 +41,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function CertificationQueue() {
   const { t } = useTranslation();
+  // the rows' repeated labels: translated once each, not once a row
+  const label = useLabel();
   const lang = useLang();
   const { today, items } = useLoaderData<typeof loader>();
+  const ranges = new Map<string, string>();
+  const range = (from: string, to: string) => {
+    const key = `${from}/${to}`;
+    let text = ranges.get(key);
+    if (text === undefined) {
+      text = t("certification.range", { from: formatDate(from, lang), to: formatDate(to, lang) });
+      ranges.set(key, text);
+    }
+    return text;
+  };
   return (
     <>
       <PageHeader title={t("certification.queue")} intro={t("certification.intro")} />
@@ -83,29 +96,24 @@ export default function CertificationQueue() {
                             {" "}
                             <span className="badge badge--warn">
                               <span aria-hidden="true">! </span>
-                              {t("certification.reviewDue")}
+                              {label("certification.reviewDue")}
                             </span>
                           </>
                         ) : null}
                       </td>
                       <td className="nowrap">{formatDateTime(q.appliedAt, lang)}</td>
                       <td className="nowrap">
-                        {q.noticeStartsOn && q.noticeEndsOn
-                          ? t("certification.range", {
-                              from: formatDate(q.noticeStartsOn, lang),
-                              to: formatDate(q.noticeEndsOn, lang),
-                            })
-                          : "—"}
+                        {q.noticeStartsOn && q.noticeEndsOn ? range(q.noticeStartsOn, q.noticeEndsOn) : "—"}
                         {q.reviewDue && q.lastReviewedOn ? (
                           <span className="small muted">
                             {" "}
-                            · {t("certification.lastReviewed")}：{formatDate(q.lastReviewedOn, lang)}
+                            · {label("certification.lastReviewed")}：{formatDate(q.lastReviewedOn, lang)}
                           </span>
                         ) : null}
                       </td>
                       <td className="nowrap">
-                        <Link to={`/review/inclusive/${q.id}`} className="button button--secondary" aria-label={`${t("certification.open")}：${q.facilityName}`}>
-                          {t("certification.open")}
+                        <Link to={`/review/inclusive/${q.id}`} className="button button--secondary" aria-label={`${label("certification.open")}：${q.facilityName}`}>
+                          {label("certification.open")}
                         </Link>
                       </td>
                     </tr>

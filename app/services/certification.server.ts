@@ -355,7 +355,19 @@ export async function certificationQueue(db: Db, actor: Actor, today = todayInSh
   const scope = actor.jurisdictionCode ?? "";
   const reviewDueBefore = addDays(addYears(today, -1), 30);
   const rows = await db
-    .select({ app: inclusiveApplications, facilityName: facilities.name, jurisdictionCode: facilities.jurisdictionCode })
+    .select({
+      // what the queue shows — not the whole row, whose precheck alone is about 18 KB of JSON
+      app: {
+        id: inclusiveApplications.id,
+        status: inclusiveApplications.status,
+        appliedAt: inclusiveApplications.appliedAt,
+        noticeStartsOn: inclusiveApplications.noticeStartsOn,
+        noticeEndsOn: inclusiveApplications.noticeEndsOn,
+        lastReviewedOn: inclusiveApplications.lastReviewedOn,
+      },
+      facilityName: facilities.name,
+      jurisdictionCode: facilities.jurisdictionCode,
+    })
     .from(inclusiveApplications)
     .innerJoin(facilities, eq(facilities.id, inclusiveApplications.facilityId))
     .where(
@@ -367,7 +379,8 @@ export async function certificationQueue(db: Db, actor: Actor, today = todayInSh
         ),
       ),
     )
-    .orderBy(asc(inclusiveApplications.appliedAt))
+    // the id last: applications made at the same moment keep one order from request to request
+    .orderBy(asc(inclusiveApplications.appliedAt), asc(inclusiveApplications.id))
     .limit(500);
   return rows.map((r) => ({ ...r, reviewDue: r.app.status === "certified" }));
 }

@@ -405,16 +405,34 @@ export type QueueEntry = {
 export async function enrolmentQueue(db: Db, actor: Actor, paging: { page: number; pageSize: number } = { page: 1, pageSize: 25 }): Promise<{ entries: QueueEntry[]; hasMore: boolean; total: number }> {
   assertPermission(actor, "approve:enrolment:jurisdiction");
   const scope = staffScope(actor);
-  const rows = await db
-    .select({ version: enrolmentReportVersions, report: enrolmentReports, facility: facilities, organisationName: organisations.name })
-    .from(enrolmentReportVersions)
-    .innerJoin(enrolmentReports, eq(enrolmentReports.id, enrolmentReportVersions.reportId))
-    .innerJoin(facilities, eq(facilities.id, enrolmentReports.facilityId))
-    .innerJoin(organisations, eq(organisations.id, facilities.organisationId))
-    .where(and(eq(enrolmentReportVersions.status, "submitted"), withinJurisdiction(facilities.jurisdictionCode, scope)))
-    .orderBy(asc(enrolmentReportVersions.submittedAt), asc(enrolmentReportVersions.id))
-    .limit(paging.pageSize + 1)
-    .offset((paging.page - 1) * paging.pageSize);
+  const inQueue = and(eq(enrolmentReportVersions.status, "submitted"), withinJurisdiction(facilities.jurisdictionCode, scope));
+  // the page and the count are independent reads: on PostgreSQL they run side by side on the pool
+  const [rows, [counted]] = await Promise.all([
+    db
+      .select({ version: enrolmentReportVersions, report: enrolmentReports, facility: facilities, organisationName: organisations.name })
+      .from(enrolmentReportVersions)
+      .innerJoin(enrolmentReports, eq(enrolmentReports.id, enrolmentReportVersions.reportId))
+      .innerJoin(facilities, eq(facilities.id, enrolmentReports.facilityId))
+      .innerJoin(organisations, eq(organisations.id, facilities.organisationId))
+      .where(inQueue)
+      .orderBy(asc(enrolmentReportVersions.submittedAt), asc(enrolmentReportVersions.id))
+      .limit(paging.pageSize + 1)
+      .offset((paging.page - 1) * paging.pageSize),
+    // the count looks each version's facility up by key (a few thousand index probes): as a join, the
+    // planner can tip into hashing all million reports, ~150 ms instead of ~25
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(enrolmentReportVersions)
+      .where(
+        and(
+          eq(enrolmentReportVersions.status, "submitted"),
+          withinJurisdiction(
+            sql`(SELECT f.jurisdiction_code FROM ${enrolmentReports} r JOIN ${facilities} f ON f.id = r.facility_id WHERE r.id = ${enrolmentReportVersions.reportId})`,
+            scope,
+          ),
+        ),
+      ),
+  ]);
   const page = rows.slice(0, paging.pageSize);
   const amendedReports = page.filter((r) => r.report.approvedVersion !== null).map((r) => r.report.id);
   const approved = amendedReports.length
@@ -447,12 +465,6 @@ export async function enrolmentQueue(db: Db, actor: Actor, paging: { page: numbe
       changes: inForce ? enrolmentDiff(inForce, version) : [],
     };
   });
-  const [counted] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(enrolmentReportVersions)
-    .innerJoin(enrolmentReports, eq(enrolmentReports.id, enrolmentReportVersions.reportId))
-    .innerJoin(facilities, eq(facilities.id, enrolmentReports.facilityId))
-    .where(and(eq(enrolmentReportVersions.status, "submitted"), withinJurisdiction(facilities.jurisdictionCode, scope)));
   return { entries, hasMore: rows.length > paging.pageSize, total: counted?.n ?? entries.length };
 }
 

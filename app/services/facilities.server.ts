@@ -575,19 +575,21 @@ export async function expiringProofs(db: Db, actor: Actor, today = todayInShangh
     : actor.jurisdictionCode
       ? and(withinJurisdiction(facilities.jurisdictionCode, actor.jurisdictionCode), inArray(facilities.filingState, ["submitted", "filed", "change_submitted", "returned"]))
       : sql`false`;
-  const health = await db
-    .select({ facilityId: facilities.id, facilityName: facilities.name, staffId: staffMembers.id, staffName: staffMembers.name, validUntil: staffMembers.healthCertificateValidUntil })
-    .from(staffMembers)
-    .innerJoin(facilities, eq(facilities.id, staffMembers.facilityId))
-    .where(and(scope, isNotNull(staffMembers.healthCertificateValidUntil), lte(staffMembers.healthCertificateValidUntil, horizon)))
-    .limit(500);
-  const quals = await db
-    .select({ facilityId: facilities.id, facilityName: facilities.name, staffId: staffMembers.id, staffName: staffMembers.name, kind: staffQualifications.kind, validUntil: staffQualifications.validUntil })
-    .from(staffQualifications)
-    .innerJoin(staffMembers, eq(staffMembers.id, staffQualifications.staffId))
-    .innerJoin(facilities, eq(facilities.id, staffMembers.facilityId))
-    .where(and(scope, isNotNull(staffQualifications.validUntil), lte(staffQualifications.validUntil, horizon)))
-    .limit(500);
+  const [health, quals] = await Promise.all([
+    db
+      .select({ facilityId: facilities.id, facilityName: facilities.name, staffId: staffMembers.id, staffName: staffMembers.name, validUntil: staffMembers.healthCertificateValidUntil })
+      .from(staffMembers)
+      .innerJoin(facilities, eq(facilities.id, staffMembers.facilityId))
+      .where(and(scope, isNotNull(staffMembers.healthCertificateValidUntil), lte(staffMembers.healthCertificateValidUntil, horizon)))
+      .limit(500),
+    db
+      .select({ facilityId: facilities.id, facilityName: facilities.name, staffId: staffMembers.id, staffName: staffMembers.name, kind: staffQualifications.kind, validUntil: staffQualifications.validUntil })
+      .from(staffQualifications)
+      .innerJoin(staffMembers, eq(staffMembers.id, staffQualifications.staffId))
+      .innerJoin(facilities, eq(facilities.id, staffMembers.facilityId))
+      .where(and(scope, isNotNull(staffQualifications.validUntil), lte(staffQualifications.validUntil, horizon)))
+      .limit(500),
+  ]);
   return [
     ...health.map((h) => ({ ...h, what: "health_certificate" as const, kind: null, validUntil: h.validUntil ?? "" })),
     ...quals.map((q) => ({ ...q, what: "qualification" as const, validUntil: q.validUntil ?? "" })),

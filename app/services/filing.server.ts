@@ -1,7 +1,7 @@
 // Filing (备案): the snapshot the rules read, submission with the live checklist, the reviewer queue
 // with due dates, acceptance with gapless receipt numbers, return with per-item reasons, change
 // requests, cancellation, history and the public directory.
-import { and, asc, desc, eq, ilike, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { isUuid } from "../utils/ids";
 import {
@@ -52,6 +52,14 @@ export function filingChecklist(snapshot: Snapshot, asOf = todayInShanghai()): E
 
 export function checklistIsClear(evaluation: Evaluation): boolean {
   return evaluation.determinations.every((d) => d.status === "eligible");
+}
+
+/**
+ * `checklistIsClear` of a stored evaluation, answered in SQL: a queue of hundreds of filings then reads
+ * one boolean per row instead of each filing's whole evaluation (about 11 KB of JSON).
+ */
+function checklistIsClearSql(evaluation: typeof filings.evaluation): SQL<boolean> {
+  return sql<boolean>`(NOT EXISTS (SELECT 1 FROM jsonb_array_elements(${evaluation}->'determinations') d WHERE d->>'status' IS DISTINCT FROM 'eligible'))`;
 }
 
 async function notify(tx: Db, organisationId: string, facilityId: string, filingId: string | null, kind: string, params: Record<string, unknown>) {
@@ -195,15 +203,16 @@ export async function reviewQueue(db: Db, actor: Actor, today = todayInShanghai(
       kind: filings.kind,
       submittedAt: filings.submittedAt,
       dueOn: filings.dueOn,
-      evaluation: filings.evaluation,
+      checklistClear: checklistIsClearSql(filings.evaluation),
     })
     .from(filings)
     .innerJoin(facilities, eq(facilities.id, filings.facilityId))
     .innerJoin(organisations, eq(organisations.id, facilities.organisationId))
     .where(and(eq(filings.status, "submitted"), withinJurisdiction(facilities.jurisdictionCode, scope)))
-    .orderBy(asc(filings.dueOn), asc(filings.submittedAt))
+    // the id last: filings due and submitted at the same moment keep one order from request to request
+    .orderBy(asc(filings.dueOn), asc(filings.submittedAt), asc(filings.id))
     .limit(500);
-  return rows.map(({ evaluation, ...r }) => ({ ...r, overdue: r.dueOn < today, checklistClear: checklistIsClear(evaluation as Evaluation) }));
+  return rows.map(({ checklistClear, ...r }) => ({ ...r, overdue: r.dueOn < today, checklistClear: Boolean(checklistClear) }));
 }
 
 /** A filing with its facility, for the reviewer in scope or the owning operator. */
@@ -363,7 +372,7 @@ export async function inbox(db: Db, actor: Actor, limit = 20) {
  * Inclusive (普惠) on `today`: certified and valid, or inclusive without applying — a public operator,
  * or a toddler class of a public or inclusive-private kindergarten (DESIGN.md).
  */
-function inclusiveNow(facilityId: SQL | typeof directoryEntries.facilityId, today: string): SQL<boolean> {
+function inclusiveNow(facilityId: AnyColumn | SQL, today: string): SQL<boolean> {
   return sql<boolean>`(EXISTS (SELECT 1 FROM inclusive_applications a WHERE a.facility_id = ${facilityId} AND a.status = 'certified' AND a.valid_from <= ${today} AND a.valid_until >= ${today})
     OR EXISTS (SELECT 1 FROM facilities f JOIN organisations o ON o.id = f.organisation_id WHERE f.id = ${facilityId}
       AND (o.ownership = 'public' OR (f.kind = 'kindergarten_class' AND f.kindergarten_ownership IN ('public', 'inclusive_private')))))`;
@@ -378,6 +387,8 @@ export async function searchDirectory(db: Db, query: DirectoryQuery) {
   if (query.county) conditions.push(withinJurisdiction(directoryEntries.jurisdictionCode, query.county));
   if (query.kind) conditions.push(eq(directoryEntries.kind, query.kind as never));
   if (query.service) conditions.push(sql`${query.service} = ANY(${directoryEntries.serviceTypes})`);
+  // The page first, then "inclusive now" for its rows only: in one SELECT the two EXISTS probes ran for
+  // every matching entry (a whole province) before the sort and LIMIT.
   const rows = await db
     .select({
       facilityId: directoryEntries.facilityId,
@@ -389,7 +400,6 @@ export async function searchDirectory(db: Db, query: DirectoryQuery) {
       serviceTypes: directoryEntries.serviceTypes,
       totalSlots: directoryEntries.totalSlots,
       receiptNumber: directoryEntries.receiptNumber,
-      inclusive: inclusiveNow(directoryEntries.facilityId, todayInShanghai()),
     })
     .from(directoryEntries)
     .innerJoin(jurisdictions, eq(jurisdictions.code, directoryEntries.jurisdictionCode))
@@ -397,7 +407,18 @@ export async function searchDirectory(db: Db, query: DirectoryQuery) {
     .orderBy(asc(directoryEntries.name), asc(directoryEntries.facilityId))
     .limit(query.pageSize + 1)
     .offset((query.page - 1) * query.pageSize);
-  return { rows: rows.slice(0, query.pageSize), hasMore: rows.length > query.pageSize };
+  const shown = rows.slice(0, query.pageSize);
+  const inclusive = new Set<string>();
+  if (shown.length) {
+    // in the WHERE clause, where drizzle names the column with its table: in a one-table select list it
+    // would write a bare "facility_id", which inside the EXISTS means inclusive_applications' own column
+    const inclusiveRows = await db
+      .select({ facilityId: directoryEntries.facilityId })
+      .from(directoryEntries)
+      .where(and(inArray(directoryEntries.facilityId, shown.map((r) => r.facilityId)), inclusiveNow(directoryEntries.facilityId, todayInShanghai())));
+    for (const r of inclusiveRows) inclusive.add(r.facilityId);
+  }
+  return { rows: shown.map((r) => ({ ...r, inclusive: inclusive.has(r.facilityId) })), hasMore: rows.length > query.pageSize };
 }
 
 export async function directoryEntry(db: Db, facilityId: string) {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
-import { auditEvents, certificates, facilities, inclusiveApplications, objections, priceSchedules } from "../../db/schema";
+import { auditEvents, certificates, directoryEntries, facilities, inclusiveApplications, objections, priceSchedules } from "../../db/schema";
 import type { Actor } from "../../app/auth/session.server";
 import { login } from "../../app/services/users.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../../app/services/errors";
@@ -38,6 +38,7 @@ describe.each(DB_KINDS)("guided prices and inclusive certification on %s", (kind
   let priceOfficer: Actor;
   let alarPrice: Actor;
   let facilityId: string;
+  let otherOrg: string;
 
   async function signedIn(username: string): Promise<Actor> {
     const r = await login(t.db, browserRequest(), { username, password: PASSWORD });
@@ -57,6 +58,7 @@ describe.each(DB_KINDS)("guided prices and inclusive certification on %s", (kind
     t = await createTestDb(kind);
     const org = await makeOrganisation(t.db, "340321", "怀远县禾苗托育服务有限公司");
     const other = await makeOrganisation(t.db, "340321", "别家");
+    otherOrg = other;
     await makeUser(t.db, { username: "op", roles: ["operator"], organisationId: org });
     await makeUser(t.db, { username: "op2", roles: ["operator"], organisationId: other });
     await makeUser(t.db, { username: "hy", roles: ["reviewer"], jurisdictionCode: "340321" });
@@ -170,6 +172,23 @@ describe.each(DB_KINDS)("guided prices and inclusive certification on %s", (kind
     // the rules now see a certified facility, and the guided price binds it
     const snapshot = await buildSnapshot(t.db, await facility());
     expect(snapshot.inclusive).toMatchObject({ status: "certified", certifiedSlots: 20 });
+  });
+
+  it("the directory marks only the inclusive facilities as 普惠, page by page", async () => {
+    const [plain] = await t.db
+      .insert(facilities)
+      .values({ organisationId: otherOrg, name: "禾苗二园", jurisdictionCode: "340321", kind: "standalone", filingState: "filed" })
+      .returning({ id: facilities.id });
+    if (!plain) throw new Error("facility");
+    await t.db.insert(directoryEntries).values({ facilityId: plain.id, name: "禾苗二园", jurisdictionCode: "340321", kind: "standalone", serviceTypes: ["full_day"], receiptNumber: "340321-2026-09999", filedOn: todayInShanghai(), organisationName: "别家" });
+    const flags = async (pageSize: number, page: number) => (await searchDirectory(t.db, { q: "禾苗", page, pageSize })).rows.map((r) => [r.facilityId, r.inclusive]);
+    const both = await flags(10, 1);
+    expect(both).toHaveLength(2);
+    expect(Object.fromEntries(both)).toEqual({ [facilityId]: true, [plain.id]: false });
+    // one row a page: each page works out its own rows' status
+    expect([...(await flags(1, 1)), ...(await flags(1, 2))]).toEqual(both);
+    expect(await directoryEntry(t.db, plain.id)).toMatchObject({ inclusive: false });
+    await t.db.delete(directoryEntries).where(eq(directoryEntries.facilityId, plain.id));
   });
 
   it("a certification is valid on its last day and expired the day after", () => {

@@ -191,12 +191,15 @@ describe.each(DB_KINDS)("enrolment reports on %s", (kind) => {
     await expect(approveEnrolment(t.db, operator, v1)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(returnEnrolment(t.db, outsider, v1, { reason: "x" })).rejects.toMatchObject({ status: 403 });
     await expect(approveEnrolment(t.db, reviewer, "not-a-uuid")).rejects.toMatchObject({ status: 404 });
-    expect((await enrolmentQueue(t.db, outsider)).entries).toHaveLength(0);
+    expect(await enrolmentQueue(t.db, outsider)).toMatchObject({ entries: [], total: 0, hasMore: false });
     expect(await counts()).toEqual(before);
 
     const queue = await enrolmentQueue(t.db, reviewer);
     // oldest submission first
     expect(queue.entries.map((e) => e.period)).toEqual(["2026-06", "2026-02"]);
+    // the count covers the same scope as the list, page by page
+    expect(queue.total).toBe(2);
+    expect(await enrolmentQueue(t.db, cityReviewer, { page: 2, pageSize: 1 })).toMatchObject({ total: 2, hasMore: false, entries: [{ period: "2026-02" }] });
     const entry = queue.entries.find((e) => e.versionId === v1);
     expect(entry).toMatchObject({ facilityName: "禾苗托育中心", organisationName: "怀远县禾苗托育服务有限公司", version: 1, amendment: false, fullDayChildren: 30, changes: [] });
 

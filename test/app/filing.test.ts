@@ -20,6 +20,7 @@ import {
   acceptFiling,
   buildSnapshot,
   cancelFiling,
+  checklistIsClear,
   filingChecklist,
   filingHistory,
   returnFiling,
@@ -28,6 +29,7 @@ import {
   submitFiling,
 } from "../../app/services/filing.server";
 import { decryptIdNumber } from "../../app/utils/personal-id.server";
+import type { Evaluation } from "../../rules/engine/evaluate";
 import { createTestDb, DB_KINDS, type TestDb } from "../db/harness";
 import { actorFor, browserRequest, makeOrganisation, makeUser, PASSWORD } from "./fixtures";
 import { completeFacility, idNumber, ORGANISATION, pdf, storage } from "./filing-fixtures";
@@ -180,6 +182,11 @@ describe.each(DB_KINDS)("filing (备案) on %s", (kind) => {
     expect((await reviewQueue(t.db, huaiyuan)).map((q) => q.filingId)).toContain(filingId);
     expect((await reviewQueue(t.db, city)).map((q) => q.filingId)).toContain(filingId);
     expect((await reviewQueue(t.db, wuhe)).map((q) => q.filingId)).not.toContain(filingId);
+    // "checklist clear" is answered in SQL from the stored evaluation; it agrees with the rules' reading
+    const queued = await reviewQueue(t.db, huaiyuan);
+    const stored = new Map((await t.db.select({ id: filings.id, evaluation: filings.evaluation }).from(filings)).map((f) => [f.id, f.evaluation as Evaluation]));
+    expect(queued.map((q) => q.checklistClear)).toEqual(queued.map((q) => checklistIsClear(stored.get(q.filingId) as Evaluation)));
+    expect(new Set(queued.map((q) => q.checklistClear))).toEqual(new Set([true, false]));
     await expect(acceptFiling(t.db, wuhe, filingId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(acceptFiling(t.db, operator, filingId)).rejects.toBeInstanceOf(ForbiddenError);
     await expect(returnFiling(t.db, huaiyuan, filingId, { reasons: [] })).rejects.toBeInstanceOf(ValidationError);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isWithin } from "../../rules/jurisdictions";
-import { isWithinJurisdiction, requireWithinScope } from "../../app/auth/scope.server";
+import { asc, sql, type SQL, type AnyColumn } from "drizzle-orm";
+import { JURISDICTIONS, isWithin } from "../../rules/jurisdictions";
+import { codesWithin, isWithinJurisdiction, requireWithinScope, withinJurisdiction } from "../../app/auth/scope.server";
+import { jurisdictions, organisations } from "../../db/schema";
 import { recordAudit, listAuditEvents } from "../../app/services/audit.server";
 import { createUser, getUserForAdmin, listUsers, login, resetPassword, setUserActive, userFormOptions } from "../../app/services/users.server";
 import { ForbiddenError } from "../../app/services/errors";
@@ -19,7 +21,23 @@ describe("jurisdiction chains (reference data)", () => {
     expect(isWithin("659002101", "659002")).toBe(true);
     expect(isWithin("659002101", "340300")).toBe(false);
   });
+
+  it("the codes within a scope: the scope itself and everything below it", () => {
+    expect(codesWithin("340300")).toEqual(["340300", "340302", "340303", "340304", "340311", "340321", "340322", "340323"]);
+    expect(codesWithin("340321")).toEqual(["340321"]);
+    expect(codesWithin("659002101")).toEqual(["659002101"]);
+    expect(codesWithin("CN")).toHaveLength(JURISDICTIONS.length);
+    expect(codesWithin("nope")).toBeUndefined();
+    for (const scope of JURISDICTIONS) {
+      expect([...(codesWithin(scope.code) ?? [])].sort()).toEqual(JURISDICTIONS.filter((j) => isWithin(j.code, scope.code)).map((j) => j.code).sort());
+    }
+  });
 });
+
+/** The condition withinJurisdiction had before it listed the codes: a match on the materialised path. */
+function byPath(column: AnyColumn | SQL, scopeCode: string): SQL {
+  return sql`${column} IN (SELECT j.code FROM ${jurisdictions} j WHERE j.path LIKE (SELECT s.path FROM ${jurisdictions} s WHERE s.code = ${scopeCode}) || '%')`;
+}
 
 describe.each(DB_KINDS)("scope checks in SQL on %s", (kind) => {
   let t: TestDb;
@@ -113,5 +131,31 @@ describe.each(DB_KINDS)("scope checks in SQL on %s", (kind) => {
     const filtered = await listAuditEvents(t.db, "340300", { action: "auth.login_failed", page: 1, pageSize: 50 });
     expect(filtered.rows.every((r) => r.action === "auth.login_failed")).toBe(true);
     expect(filtered.rows.length).toBeGreaterThan(0);
+  });
+
+  it("withinJurisdiction selects the same rows as the path match, for the nation, provinces, cities, counties and towns", async () => {
+    await makeOrganisation(t.db, "340300", "蚌埠市本级机构");
+    await makeOrganisation(t.db, "659002101", "金银川镇机构");
+    await makeOrganisation(t.db, "659002", "阿拉尔市本级机构");
+    const scopes = [...JURISDICTIONS.map((j) => j.code), "nope", ""];
+    for (const scope of scopes) {
+      const codes = async (condition: SQL) => (await t.db.select({ code: jurisdictions.code }).from(jurisdictions).where(condition).orderBy(asc(jurisdictions.code))).map((r) => r.code);
+      const orgs = async (condition: SQL) => (await t.db.select({ id: organisations.id }).from(organisations).where(condition).orderBy(asc(organisations.id))).map((r) => r.id);
+      expect(await codes(withinJurisdiction(jurisdictions.code, scope)), scope).toEqual(await codes(byPath(jurisdictions.code, scope)));
+      expect(await orgs(withinJurisdiction(organisations.jurisdictionCode, scope)), scope).toEqual(await orgs(byPath(organisations.jurisdictionCode, scope)));
+    }
+    // and the sizes are what the tree says: a city covers its counties, a county and a town only themselves
+    const count = async (scope: string) => (await t.db.select({ code: jurisdictions.code }).from(jurisdictions).where(withinJurisdiction(jurisdictions.code, scope))).length;
+    expect([await count("CN"), await count("340300"), await count("340321"), await count("659002101"), await count("nope")]).toEqual([JURISDICTIONS.length, 8, 1, 1, 0]);
+  });
+
+  // last: it adds a jurisdiction row the reference data does not know
+  it("a scope code only the database knows falls back to the path match", async () => {
+    await t.db.insert(jurisdictions).values({ code: "340399", parentCode: "340300", level: "county", nameZh: "测试区", nameEn: "Test District", path: "/CN/340000/340300/340399/" });
+    const codes = async (scope: string) => (await t.db.select({ code: jurisdictions.code }).from(jurisdictions).where(withinJurisdiction(jurisdictions.code, scope))).map((r) => r.code);
+    expect(await codes("340399")).toEqual(["340399"]);
+    expect(await isWithinJurisdiction(t.db, "340399", "340399")).toBe(true);
+    // a known scope lists the codes of the reference data, which the seed keeps the table in step with
+    expect((await codes("340300")).sort()).toEqual([...(codesWithin("340300") ?? [])].sort());
   });
 });

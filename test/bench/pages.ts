@@ -144,7 +144,7 @@ async function findParams(url: string): Promise<Params> {
       SELECT b.id, b.line_count AS lines FROM subsidy_batches b
        WHERE b.jurisdiction_code IN (SELECT code FROM jurisdictions WHERE path LIKE (SELECT path FROM jurisdictions WHERE code = ${CITY}) || '%')
          AND b.status <> 'preparing'
-       ORDER BY b.line_count DESC, b.period DESC LIMIT 1`;
+       ORDER BY b.period DESC, b.line_count DESC LIMIT 1`;
     // bb-operator's facility with the most subsidy lines (its statement), else any of its facilities
     const [facility] = await sql<{ id: string }[]>`
       SELECT f.id FROM facilities f JOIN users u ON u.organisation_id = f.organisation_id AND u.username = ${ACCOUNTS.operator}
