@@ -109,6 +109,9 @@ export const inclusiveApplications = pgTable(
     index("inclusive_applications_facility_idx").on(t.facilityId),
     // reviewer queues and the public notice list
     index("inclusive_applications_status_idx").on(t.status, t.noticeEndsOn),
+    // expiry sweep and the yearly-review list read by the inclusive queue on every view
+    index("inclusive_applications_status_valid_until_idx").on(t.status, t.validUntil),
+    index("inclusive_applications_status_reviewed_idx").on(t.status, t.lastReviewedOn),
     // at most one open application or live certification per facility
     uniqueIndex("inclusive_applications_open_uq")
       .on(t.facilityId)

@@ -106,5 +106,7 @@ export const directoryEntries = pgTable(
     // directory filters: county, kind
     index("directory_entries_jurisdiction_idx").on(t.jurisdictionCode, t.name),
     index("directory_entries_kind_idx").on(t.kind),
+    // the directory lists by name: the first page and name searches walk this index
+    index("directory_entries_name_idx").on(t.name, t.facilityId),
   ],
 );

@@ -134,6 +134,8 @@ export const enrolmentReportVersions = pgTable(
       .on(t.reportId)
       .where(sql`${t.status} IN ('draft', 'submitted', 'returned')`),
     index("enrolment_report_versions_status_idx").on(t.status),
+    // the reviewer queue: submitted versions, oldest first
+    index("enrolment_report_versions_submitted_idx").on(t.submittedAt, t.id).where(sql`${t.status} = 'submitted'`),
     check(
       "enrolment_report_versions_nonneg",
       sql`${t.fullDayInfant} >= 0 AND ${t.fullDayToddler} >= 0 AND ${t.fullDayOlderToddler} >= 0 AND ${t.fullDayMixed} >= 0

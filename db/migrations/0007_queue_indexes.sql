@@ -1,0 +1,4 @@
+CREATE INDEX "directory_entries_name_idx" ON "directory_entries" USING btree ("name","facility_id");--> statement-breakpoint
+CREATE INDEX "inclusive_applications_status_valid_until_idx" ON "inclusive_applications" USING btree ("status","valid_until");--> statement-breakpoint
+CREATE INDEX "inclusive_applications_status_reviewed_idx" ON "inclusive_applications" USING btree ("status","last_reviewed_on");--> statement-breakpoint
+CREATE INDEX "enrolment_report_versions_submitted_idx" ON "enrolment_report_versions" USING btree ("submitted_at","id") WHERE "enrolment_report_versions"."status" = 'submitted';
