@@ -13,7 +13,9 @@ const chromium = "/usr/bin/chromium";
 
 const serverEnv: Record<string, string> = {};
 for (const [k, v] of Object.entries(process.env)) if (v !== undefined) serverEnv[k] = v;
-Object.assign(serverEnv, { PORT: String(PORT), DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "", PUBLIC_BASE_URL: BASE_URL });
+// the shared server starts with the demo accounts only: these tests build their own facilities and count
+// what they make (test/e2e/demo-world.spec.ts runs its own server with the whole demo world)
+Object.assign(serverEnv, { PORT: String(PORT), DATA_DIR: process.env.E2E_DATA_DIR, DATABASE_URL: "", PUBLIC_BASE_URL: BASE_URL, DEMO_WORLD: "0" });
 
 export default defineConfig({
   testDir: "test/e2e",

@@ -23,6 +23,7 @@ const envSchema = z.object({
     .optional(),
   TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   ALLOW_DEMO: z.enum(["0", "1"]).default("0"),
+  DEMO_WORLD: z.enum(["0", "1"], { error: "must be 0 or 1" }).default("1"),
   CLOCK_OFFSET_DAYS: z.coerce.number().int("must be a whole number of days").min(-3650).max(3650).default(0),
 });
 
@@ -37,6 +38,8 @@ export type Config = {
   dataEncryptionKey: string;
   trustProxy: boolean;
   allowDemo: boolean;
+  /** Embedded mode: seed the demo world (facilities, filings, batches…) on first start, not only the accounts. */
+  demoWorld: boolean;
   /** Business-date offset for end-to-end tests of dated workflows; embedded mode only. */
   clockOffsetDays: number;
 };
@@ -95,6 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataEncryptionKey: secrets.dataEncryptionKey,
     trustProxy: e.TRUST_PROXY === "1",
     allowDemo: e.ALLOW_DEMO === "1",
+    demoWorld: e.DEMO_WORLD === "1",
     clockOffsetDays: e.CLOCK_OFFSET_DAYS,
   };
 }

@@ -84,6 +84,12 @@ async function main() {
     await seedReferenceData(handle.db);
     const { created } = await seedDemoData(handle.db);
     console.log(`seeded: ${created} demo account(s) created (${handle.kind})`);
+    // `npm run db:seed -- --demo`: the demo world too (facilities, filings, certificates, batches…)
+    if (process.argv.includes("--demo")) {
+      const { seedDemoWorld } = await import("./demo/build");
+      const result = await seedDemoWorld(handle.db, { log: (line) => console.log(line) });
+      if (!result.seeded) console.log("demo world: already there (or the database has facilities of its own), nothing changed");
+    }
   } finally {
     await handle.close();
   }

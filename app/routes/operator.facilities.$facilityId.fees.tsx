@@ -8,7 +8,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
 import type { FacilityRow } from "../../db/schema";
-import { CLASS_TYPES, SERVICE_TYPES, type Snapshot } from "../../rules/snapshot";
+import { CLASS_TYPES, SERVICE_TYPES } from "../../rules/snapshot";
 import type { Actor } from "../auth/session.server";
 import { requirePermission } from "../auth/session.server";
 import { FacilityNav } from "../components/facility-nav";
@@ -21,23 +21,12 @@ import { ForbiddenError } from "../services/errors";
 import { loadFacility } from "../services/facilities.server";
 import { buildSnapshot } from "../services/filing.server";
 import { feeSchema } from "../services/pricing.schemas";
-import { capTableFor, declareFee, listFees, localParameters, removeFee } from "../services/pricing.server";
+import { capTableFor, countsAsInclusive, declareFee, listFees, localParameters, removeFee } from "../services/pricing.server";
 import { formatDate, formatMoney, todayInShanghai } from "../utils/format";
 import { guarded, guardedAction } from "../utils/http.server";
 
 export const meta = titleMeta("pricing.fees.title");
 
-/**
- * Inclusive for pricing: certified or applying, a public operator, or the toddler class of a public or
- * inclusive-private kindergarten (DESIGN.md: these count as inclusive without applying).
- */
-function countsAsInclusive(snapshot: Snapshot): boolean {
-  const status = snapshot.inclusive?.status;
-  if (status === "certified" || status === "applied") return true;
-  if (snapshot.operator.ownership === "public") return true;
-  const kg = snapshot.facility.kindergarten?.ownership;
-  return snapshot.facility.kind === "kindergarten_class" && (kg === "public" || kg === "inclusive_private");
-}
 
 /** The operator's own facility (another organisation's is a 403 even for a user who also reviews). */
 async function ownFacility(db: Db, actor: Actor, facilityId: string): Promise<FacilityRow> {

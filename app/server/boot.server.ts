@@ -7,7 +7,9 @@ import { join } from "node:path";
 import { count, and, eq, sql } from "drizzle-orm";
 import { migrateDb, MIGRATIONS_FOLDER, openPglite, openPostgres, queryRows, type DbHandle } from "../../db/client";
 import { users } from "../../db/schema";
+import { seedDemoWorld } from "../../db/demo/build";
 import { seedDemoData, seedReferenceData } from "../../db/seed";
+import { localDiskStorage } from "../services/storage.server";
 import { config, ConfigError, type Config } from "../config.server";
 
 export async function bootDatabase(cfg: Config = config()): Promise<DbHandle> {
@@ -17,6 +19,8 @@ export async function bootDatabase(cfg: Config = config()): Promise<DbHandle> {
     await seedReferenceData(handle.db);
     const [{ n } = { n: 0 }] = await handle.db.select({ n: count() }).from(users);
     if (n === 0) await seedDemoData(handle.db);
+    // the demo world, once (a no-op when it is there, or when the database holds facilities of its own)
+    if (cfg.demoWorld) await seedDemoWorld(handle.db, { storage: localDiskStorage(cfg.uploadDir), log: (line) => console.log(line) });
     return handle;
   }
   const handle = openPostgres(cfg.databaseUrl);

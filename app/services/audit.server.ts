@@ -5,6 +5,7 @@ import { and, desc, eq, gt, ilike, lt, or, sql, type SQL, asc, gte, isNull } fro
 import type { Db } from "../../db/client";
 import { auditEvents, jurisdictions } from "../../db/schema";
 import { withinJurisdiction } from "../auth/scope.server";
+import { clockNow } from "../utils/format";
 
 export const AUDIT_GENESIS = "0".repeat(64);
 
@@ -91,7 +92,7 @@ export async function recordAudit(tx: Db, ctx: AuditContext, input: AuditInput):
   const [last] = await tx.select({ hash: auditEvents.hash }).from(auditEvents).orderBy(desc(auditEvents.id)).limit(1);
   const prevHash = last?.hash ?? AUDIT_GENESIS;
   const row: HashedFields = {
-    at: new Date(),
+    at: clockNow(),
     actorUserId: ctx.actorUserId,
     actorLabel: ctx.actorLabel,
     action: input.action,

@@ -13,6 +13,7 @@ import { ForbiddenError, ValidationError } from "./errors";
 import { loadFacility } from "./facilities.server";
 import { bankAccountSchema } from "./subsidy.schemas";
 import { actorContext, fieldErrorsOf } from "./users.server";
+import { clockNow } from "../utils/format";
 
 /** The operator's own facility (a reviewer who can see it is still not its operator). */
 async function ownFacility(db: Db, actor: Actor, facilityId: string): Promise<FacilityRow> {
@@ -57,7 +58,7 @@ export async function saveBankAccount(db: Db, actor: Actor, facilityId: string, 
     if (before && JSON.stringify(before) === JSON.stringify({ accountName: values.accountName, bankName: values.bankName, accountNumber: values.accountNumber })) {
       return { changed: false };
     }
-    const now = new Date();
+    const now = clockNow();
     await tx
       .insert(facilityBankAccounts)
       .values({ facilityId: facility.id, ...values, updatedBy: actor.userId, updatedAt: now })

@@ -15,11 +15,12 @@ import { staffScope, withinJurisdiction } from "../auth/scope.server";
 import type { Actor } from "../auth/session.server";
 import { beginPreparation, parameterSetValues, PreparationSuperseded, runPreparation, type StoredDecision } from "./subsidy.server";
 import { actorContext } from "./users.server";
+import { clockNow } from "../utils/format";
 
 /** A batch still 'preparing' with no progress for this long is shown as interrupted (the run died with its server). */
 export const PREPARATION_STALE_MS = 5 * 60_000;
 
-export function isInterrupted(batch: { status: string; updatedAt: Date | string }, now: number = Date.now()): boolean {
+export function isInterrupted(batch: { status: string; updatedAt: Date | string }, now: number = clockNow().getTime()): boolean {
   return batch.status === "preparing" && now - new Date(batch.updatedAt).getTime() > PREPARATION_STALE_MS;
 }
 

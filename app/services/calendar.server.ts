@@ -13,6 +13,7 @@ import { addWorkingDays, weekdayOf, type WorkCalendar } from "../utils/working-d
 import { changedFields, recordAudit } from "./audit.server";
 import { ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { actorContext, fieldErrorsOf } from "./users.server";
+import { clockNow } from "../utils/format";
 
 /** Statutory period for reviewing a filing (working days after receipt). */
 export const FILING_REVIEW_WORKING_DAYS = 5;
@@ -123,7 +124,7 @@ export async function setCalendarDay(db: Db, actor: Actor, input: unknown): Prom
     await tx
       .insert(calendarDays)
       .values({ day, ...after })
-      .onConflictDoUpdate({ target: calendarDays.day, set: { ...after, updatedAt: new Date() } });
+      .onConflictDoUpdate({ target: calendarDays.day, set: { ...after, updatedAt: clockNow() } });
     await recordAudit(tx, actorContext(actor), {
       action: "calendar.day_set",
       entityType: "calendar_day",

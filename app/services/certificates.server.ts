@@ -28,7 +28,7 @@ import { isUuid } from "../utils/ids";
 import { certificates, facilities, jurisdictions, CERTIFICATE_KINDS, type CertificateRow } from "../../db/schema";
 import type { Actor } from "../auth/session.server";
 import { translator, type Lang } from "../i18n/i18n";
-import { formatDate, todayInShanghai } from "../utils/format";
+import { clockNow, formatDate, todayInShanghai } from "../utils/format";
 import { recordAudit, type AuditContext } from "./audit.server";
 import { ConflictError, NotFoundError, ValidationError } from "./errors";
 import { loadFacility } from "./facilities.server";
@@ -48,10 +48,21 @@ function formatCode(raw: string): string {
   return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8, 12)}`;
 }
 
+/**
+ * Where codes come from: crypto-random, except while the demo world is seeded, whose codes come from its
+ * fixed seed so that the README can list working ones (the demo world's codes are public anyway).
+ */
+let codeSource: ((max: number) => number) | null = null;
+
+/** Draw codes from `source` (returns an integer in [0, max)) until `null` restores crypto randomness. */
+export function setDemoCodeSource(source: ((max: number) => number) | null): void {
+  codeSource = source;
+}
+
 /** A fresh verification code, e.g. `7KQ4-XMPB-2HZT`: crypto-random and uniform (randomInt rejects bias). */
 export function newVerificationCode(): string {
   let raw = "";
-  for (let i = 0; i < CODE_LENGTH; i += 1) raw += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  for (let i = 0; i < CODE_LENGTH; i += 1) raw += CODE_ALPHABET[codeSource ? codeSource(CODE_ALPHABET.length) : randomInt(CODE_ALPHABET.length)];
   return formatCode(raw);
 }
 
@@ -253,7 +264,7 @@ export async function setCertificateStatus(
   const [current] = await tx.select().from(certificates).where(eq(certificates.id, certificateId)).for("update");
   if (!current) throw new NotFoundError("certificate");
   if (current.status !== "valid") throw new ConflictError("certificates.errors.notValid");
-  const now = new Date();
+  const now = clockNow();
   const [row] = await tx
     .update(certificates)
     .set({ status, statusReason, statusChangedAt: now, updatedAt: now })

@@ -23,7 +23,7 @@ import type { Snapshot } from "../../rules/snapshot";
 import type { Actor } from "../auth/session.server";
 import { assertPermission, requestIp } from "../auth/session.server";
 import { withinJurisdiction } from "../auth/scope.server";
-import { todayInShanghai } from "../utils/format";
+import { clockNow, todayInShanghai } from "../utils/format";
 import { recordAudit } from "./audit.server";
 import { issueCertificate } from "./certificates.server";
 import { endCertificate, OPEN_STATUSES, latestApplication, snapshotInclusive } from "./inclusive-status.server";
@@ -86,7 +86,7 @@ export async function applyForInclusive(db: Db, actor: Actor, facilityId: string
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(inclusiveApplications)
-      .values({ facilityId, status: "applied", appliedAt: new Date(), appliedBy: actor.userId, requestedSlots: parsed.data.requestedSlots ?? null, precheck: evaluation })
+      .values({ facilityId, status: "applied", appliedAt: clockNow(), appliedBy: actor.userId, requestedSlots: parsed.data.requestedSlots ?? null, precheck: evaluation })
       .returning({ id: inclusiveApplications.id });
     await recordAudit(tx, actorContext(actor), {
       action: "inclusive.applied",
@@ -131,7 +131,7 @@ async function transition(
     const values = await change(app, facility, tx);
     const moved = await tx
       .update(inclusiveApplications)
-      .set({ ...values, updatedAt: new Date() })
+      .set({ ...values, updatedAt: clockNow() })
       .where(and(eq(inclusiveApplications.id, applicationId), inArray(inclusiveApplications.status, [...from])))
       .returning({ id: inclusiveApplications.id });
     if (moved.length === 0) throw new ConflictError("certification.wrongState");
@@ -202,7 +202,7 @@ export async function ruleOnObjection(db: Db, actor: Actor, objectionId: string,
   await db.transaction(async (tx) => {
     await tx
       .update(objections)
-      .set({ ruling: parsed.data.ruling, rulingNote: parsed.data.note, ruledBy: actor.userId, ruledAt: new Date(), updatedAt: new Date() })
+      .set({ ruling: parsed.data.ruling, rulingNote: parsed.data.note, ruledBy: actor.userId, ruledAt: clockNow(), updatedAt: clockNow() })
       .where(eq(objections.id, objectionId));
     await recordAudit(tx, actorContext(actor), {
       action: "objection.ruled",
@@ -241,7 +241,7 @@ export async function certify(db: Db, actor: Actor, applicationId: string, input
   return db.transaction(async (tx) => {
     const moved = await tx
       .update(inclusiveApplications)
-      .set({ status: "certified", updatedAt: new Date() })
+      .set({ status: "certified", updatedAt: clockNow() })
       .where(and(eq(inclusiveApplications.id, applicationId), eq(inclusiveApplications.status, "public_notice")))
       .returning({ id: inclusiveApplications.id });
     if (moved.length === 0) throw new ConflictError("certification.wrongState");
@@ -249,7 +249,7 @@ export async function certify(db: Db, actor: Actor, applicationId: string, input
     const [seq] = await tx
       .insert(receiptSequences)
       .values({ jurisdictionCode: `inclusive:${facility.jurisdictionCode}`, year, lastValue: 1 })
-      .onConflictDoUpdate({ target: [receiptSequences.jurisdictionCode, receiptSequences.year], set: { lastValue: sql`${receiptSequences.lastValue} + 1`, updatedAt: new Date() } })
+      .onConflictDoUpdate({ target: [receiptSequences.jurisdictionCode, receiptSequences.year], set: { lastValue: sql`${receiptSequences.lastValue} + 1`, updatedAt: clockNow() } })
       .returning({ lastValue: receiptSequences.lastValue });
     const number = `${facility.jurisdictionCode}-PH-${year}-${String(seq?.lastValue ?? 1).padStart(4, "0")}`;
     const certificate = await issueCertificate(tx, actorContext(actor), {
@@ -284,7 +284,7 @@ export async function certify(db: Db, actor: Actor, applicationId: string, input
         decisionEvaluation: evaluation,
         decisionRulesVersion: evaluation.rulesVersion,
         decidedBy: actor.userId,
-        decidedAt: new Date(),
+        decidedAt: clockNow(),
         lastReviewedOn: today,
       })
       .where(eq(inclusiveApplications.id, applicationId));
@@ -307,7 +307,7 @@ export async function rejectApplication(db: Db, actor: Actor, applicationId: str
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   await transition(db, actor, applicationId, ["applied", "under_review", "public_notice"], "inclusive.rejected", async (_app, facility, tx) => {
     const { snapshot, evaluation } = await inclusivePrecheck(tx, facility);
-    return { status: "rejected", reasons: parsed.data.reason, decidedBy: actor.userId, decidedAt: new Date(), decisionSnapshot: snapshot, decisionEvaluation: evaluation, decisionRulesVersion: evaluation.rulesVersion };
+    return { status: "rejected", reasons: parsed.data.reason, decidedBy: actor.userId, decidedAt: clockNow(), decisionSnapshot: snapshot, decisionEvaluation: evaluation, decisionRulesVersion: evaluation.rulesVersion };
   });
 }
 
@@ -317,7 +317,7 @@ export async function revokeCertification(db: Db, actor: Actor, applicationId: s
   await transition(db, actor, applicationId, ["certified"], "inclusive.revoked", async (app, facility, tx) => {
     await endCertificate(tx, actorContext(actor), app.certificateId, parsed.data.reason, facility.jurisdictionCode);
     const { snapshot, evaluation } = await inclusivePrecheck(tx, facility);
-    return { status: "revoked", reasons: parsed.data.reason, decidedBy: actor.userId, decidedAt: new Date(), decisionSnapshot: snapshot, decisionEvaluation: evaluation, decisionRulesVersion: evaluation.rulesVersion };
+    return { status: "revoked", reasons: parsed.data.reason, decidedBy: actor.userId, decidedAt: clockNow(), decisionSnapshot: snapshot, decisionEvaluation: evaluation, decisionRulesVersion: evaluation.rulesVersion };
   });
 }
 
@@ -342,7 +342,7 @@ export async function yearlyReview(db: Db, actor: Actor, applicationId: string, 
 export async function expireCertifications(db: Db, today = todayInShanghai()): Promise<number> {
   const rows = await db
     .update(inclusiveApplications)
-    .set({ status: "expired", updatedAt: new Date() })
+    .set({ status: "expired", updatedAt: clockNow() })
     .where(and(eq(inclusiveApplications.status, "certified"), sql`${inclusiveApplications.validUntil} < ${today}`))
     .returning({ id: inclusiveApplications.id });
   return rows.length;

@@ -38,7 +38,7 @@ import type { Actor } from "../auth/session.server";
 import { assertPermission } from "../auth/session.server";
 import { requireWithinScope, staffScope, withinJurisdiction } from "../auth/scope.server";
 import { isUuid } from "../utils/ids";
-import { todayInShanghai } from "../utils/format";
+import { clockNow, todayInShanghai } from "../utils/format";
 import { changedFields, recordAudit } from "./audit.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { loadFacility } from "./facilities.server";
@@ -178,7 +178,7 @@ export async function saveEnrolmentDraft(db: Db, actor: Actor, facilityId: strin
         if (!report) throw new Error("enrolment report vanished");
         const versions = await tx.select().from(enrolmentReportVersions).where(eq(enrolmentReportVersions.reportId, report.id)).orderBy(desc(enrolmentReportVersions.version));
         const open = versions.find((v) => (OPEN_STATUSES as readonly string[]).includes(v.status));
-        const now = new Date();
+        const now = clockNow();
         if (open) {
           if (!EDITABLE_STATUSES.has(open.status)) throw new ConflictError("subsidy.enrolment.errors.notEditable");
           await tx.update(enrolmentReportVersions).set({ ...values, updatedAt: now }).where(eq(enrolmentReportVersions.id, open.id));
@@ -237,7 +237,7 @@ export async function submitEnrolment(db: Db, actor: Actor, facilityId: string, 
   const errors = await contentErrors(db, facility, period, { ...open, note: open.note ?? undefined });
   if (Object.keys(errors).length) throw new ValidationError(errors, "subsidy.enrolment.errors.fixBeforeSubmit");
   return db.transaction(async (tx) => {
-    const now = new Date();
+    const now = clockNow();
     const won = await tx
       .update(enrolmentReportVersions)
       .set({ status: "submitted", submittedBy: actor.userId, submittedAt: now, decidedBy: null, decidedAt: null, updatedAt: now })
@@ -281,7 +281,7 @@ export async function approveEnrolment(db: Db, actor: Actor, versionId: string):
   if (version.status !== "submitted") throw new ConflictError("subsidy.enrolment.errors.alreadyDecided");
   const fullDayChildren = fullDayChildrenOf(version);
   await db.transaction(async (tx) => {
-    const now = new Date();
+    const now = clockNow();
     const won = await tx
       .update(enrolmentReportVersions)
       .set({ status: "approved", decidedBy: actor.userId, decidedAt: now, updatedAt: now })
@@ -311,7 +311,7 @@ export async function returnEnrolment(db: Db, actor: Actor, versionId: string, i
   if (!parsed.success) throw new ValidationError(fieldErrorsOf(parsed.error));
   if (version.status !== "submitted") throw new ConflictError("subsidy.enrolment.errors.alreadyDecided");
   await db.transaction(async (tx) => {
-    const now = new Date();
+    const now = clockNow();
     const won = await tx
       .update(enrolmentReportVersions)
       .set({ status: "returned", returnReason: parsed.data.reason, decidedBy: actor.userId, decidedAt: now, updatedAt: now })

@@ -21,7 +21,7 @@ import { assertPermission } from "../auth/session.server";
 import { isWithinJurisdiction, requireWithinScope, withinJurisdiction } from "../auth/scope.server";
 import { maskIdNumber } from "../utils/mask";
 import { decryptIdNumber, encryptIdNumber, idNumberHmac } from "../utils/personal-id.server";
-import { todayInShanghai } from "../utils/format";
+import { clockNow, todayInShanghai } from "../utils/format";
 import { changedFields, recordAudit } from "./audit.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import {
@@ -79,7 +79,7 @@ export async function saveOrganisation(db: Db, actor: Actor, input: unknown): Pr
     jurisdictionCode: v.jurisdictionCode,
   };
   await db.transaction(async (tx) => {
-    await tx.update(organisations).set({ ...values, updatedAt: new Date() }).where(eq(organisations.id, orgId));
+    await tx.update(organisations).set({ ...values, updatedAt: clockNow() }).where(eq(organisations.id, orgId));
     const diff = changedFields(pick(before, Object.keys(values)), values);
     await recordAudit(tx, actorContext(actor), {
       action: "organisation.updated",
@@ -192,7 +192,7 @@ export async function updateFacility(db: Db, actor: Actor, facilityId: string, i
   const capacity = classes.reduce((sum, c) => sum + c.capacity, 0);
   if (values.totalSlots !== null && capacity > values.totalSlots) throw new ValidationError({ totalSlots: "filing.facility.slotsBelowCapacity" });
   await db.transaction(async (tx) => {
-    await tx.update(facilities).set({ ...values, updatedAt: new Date() }).where(eq(facilities.id, facilityId));
+    await tx.update(facilities).set({ ...values, updatedAt: clockNow() }).where(eq(facilities.id, facilityId));
     await recordAudit(tx, actorContext(actor), {
       action: "facility.updated",
       entityType: "facility",
@@ -230,7 +230,7 @@ export async function saveProgrammeProfile(db: Db, actor: Actor, facilityId: str
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(facilities)
-      .set({ ...values, updatedAt: new Date() })
+      .set({ ...values, updatedAt: clockNow() })
       .where(and(eq(facilities.id, facilityId), eq(facilities.filingState, facility.filingState), eq(facilities.kind, "employer_run")))
       .returning({ id: facilities.id });
     if (updated.length === 0) throw new ConflictError("filing.filing.changedMeanwhile");
@@ -258,7 +258,7 @@ export async function saveClass(db: Db, actor: Actor, facilityId: string, classI
   return db.transaction(async (tx) => {
     let id = classId;
     if (existing && classId) {
-      await tx.update(facilityClasses).set({ ...values, updatedAt: new Date() }).where(eq(facilityClasses.id, classId));
+      await tx.update(facilityClasses).set({ ...values, updatedAt: clockNow() }).where(eq(facilityClasses.id, classId));
     } else {
       const [row] = await tx.insert(facilityClasses).values({ ...values, facilityId }).returning({ id: facilityClasses.id });
       id = row?.id ?? null;
@@ -326,7 +326,7 @@ export async function saveStaffMember(db: Db, actor: Actor, facilityId: string, 
   return db.transaction(async (tx) => {
     let id = staffId;
     if (existing && staffId) {
-      await tx.update(staffMembers).set({ ...values, ...idFields, updatedAt: new Date() }).where(eq(staffMembers.id, staffId));
+      await tx.update(staffMembers).set({ ...values, ...idFields, updatedAt: clockNow() }).where(eq(staffMembers.id, staffId));
     } else {
       const [row] = await tx.insert(staffMembers).values({ ...values, ...idFields, facilityId }).returning({ id: staffMembers.id });
       id = row?.id ?? null;

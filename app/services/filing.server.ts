@@ -21,7 +21,7 @@ import type { Snapshot } from "../../rules/snapshot";
 import type { Actor } from "../auth/session.server";
 import { assertPermission } from "../auth/session.server";
 import { withinJurisdiction } from "../auth/scope.server";
-import { todayInShanghai } from "../utils/format";
+import { clockNow, todayInShanghai } from "../utils/format";
 import { recordAudit } from "./audit.server";
 import { dueDateFor } from "./calendar.server";
 import { endInclusiveOnCancellation, latestApplication, snapshotInclusive } from "./inclusive-status.server";
@@ -89,7 +89,7 @@ export async function submitFiling(db: Db, actor: Actor, facilityId: string, inp
     const next = kind === "change" ? "change_submitted" : "submitted";
     const updated = await tx
       .update(facilities)
-      .set({ filingState: next, updatedAt: new Date() })
+      .set({ filingState: next, updatedAt: clockNow() })
       .where(and(eq(facilities.id, facilityId), eq(facilities.filingState, facility.filingState)))
       .returning({ id: facilities.id });
     if (updated.length === 0) throw new ConflictError("filing.filing.changedMeanwhile");
@@ -99,7 +99,7 @@ export async function submitFiling(db: Db, actor: Actor, facilityId: string, inp
         facilityId,
         kind,
         status: "submitted",
-        submittedAt: new Date(),
+        submittedAt: clockNow(),
         submittedBy: actor.userId,
         dueOn,
         explanation: parsed.data.explanation ?? null,
@@ -132,12 +132,12 @@ export async function cancelFiling(db: Db, actor: Actor, facilityId: string, inp
   await db.transaction(async (tx) => {
     const updated = await tx
       .update(facilities)
-      .set({ filingState: "cancelled", cancelledOn: today, updatedAt: new Date() })
+      .set({ filingState: "cancelled", cancelledOn: today, updatedAt: clockNow() })
       .where(and(eq(facilities.id, facilityId), inArray(facilities.filingState, ["filed", "change_submitted"])))
       .returning({ id: facilities.id });
     if (updated.length === 0) throw new ConflictError("filing.filing.changedMeanwhile");
     // a pending change request ends with the facility
-    await tx.update(filings).set({ status: "withdrawn", updatedAt: new Date() }).where(and(eq(filings.facilityId, facilityId), eq(filings.status, "submitted")));
+    await tx.update(filings).set({ status: "withdrawn", updatedAt: clockNow() }).where(and(eq(filings.facilityId, facilityId), eq(filings.status, "submitted")));
     const snapshot = await buildSnapshot(tx, { ...facility, filingState: "cancelled" }, today);
     const evaluation = filingChecklist(snapshot, today);
     const [row] = await tx
@@ -146,14 +146,14 @@ export async function cancelFiling(db: Db, actor: Actor, facilityId: string, inp
         facilityId,
         kind: "cancellation",
         status: "accepted",
-        submittedAt: new Date(),
+        submittedAt: clockNow(),
         submittedBy: actor.userId,
         dueOn: today,
         explanation: parsed.data.reason,
         snapshot,
         evaluation,
         rulesVersion: evaluation.rulesVersion,
-        decidedAt: new Date(),
+        decidedAt: clockNow(),
         decidedBy: actor.userId,
         decisionRulesVersion: evaluation.rulesVersion,
       })
@@ -235,7 +235,7 @@ async function nextReceiptNumber(tx: Db, jurisdictionCode: string, year: number)
     .values({ jurisdictionCode, year, lastValue: 1 })
     .onConflictDoUpdate({
       target: [receiptSequences.jurisdictionCode, receiptSequences.year],
-      set: { lastValue: sql`${receiptSequences.lastValue} + 1`, updatedAt: new Date() },
+      set: { lastValue: sql`${receiptSequences.lastValue} + 1`, updatedAt: clockNow() },
     })
     .returning({ lastValue: receiptSequences.lastValue });
   if (!row) throw new Error("receipt sequence");
@@ -254,7 +254,7 @@ export async function acceptFiling(db: Db, actor: Actor, filingId: string): Prom
   return db.transaction(async (tx) => {
     const won = await tx
       .update(filings)
-      .set({ status: "accepted", decidedAt: new Date(), decidedBy: actor.userId, updatedAt: new Date() })
+      .set({ status: "accepted", decidedAt: clockNow(), decidedBy: actor.userId, updatedAt: clockNow() })
       .where(and(eq(filings.id, filingId), eq(filings.status, "submitted")))
       .returning({ id: filings.id });
     if (won.length === 0) throw new ConflictError("filing.filing.alreadyDecided");
@@ -267,7 +267,7 @@ export async function acceptFiling(db: Db, actor: Actor, filingId: string): Prom
       .update(filings)
       .set({ receiptNumber, decisionRulesVersion: decisionEvaluation.rulesVersion, decisionEvaluation })
       .where(eq(filings.id, filingId));
-    await tx.update(facilities).set({ filingState: "filed", receiptNumber, filedOn, updatedAt: new Date() }).where(eq(facilities.id, facility.id));
+    await tx.update(facilities).set({ filingState: "filed", receiptNumber, filedOn, updatedAt: clockNow() }).where(eq(facilities.id, facility.id));
     const [org] = await tx.select({ name: organisations.name }).from(organisations).where(eq(organisations.id, facility.organisationId));
     const entry = {
       // editing is locked while a filing is under review, so the working copy is what was submitted
@@ -280,7 +280,7 @@ export async function acceptFiling(db: Db, actor: Actor, filingId: string): Prom
       receiptNumber: receiptNumber ?? "",
       filedOn,
       organisationName: org?.name ?? "",
-      updatedAt: new Date(),
+      updatedAt: clockNow(),
     };
     await tx
       .insert(directoryEntries)
@@ -310,14 +310,14 @@ export async function returnFiling(db: Db, actor: Actor, filingId: string, input
   await db.transaction(async (tx) => {
     const won = await tx
       .update(filings)
-      .set({ status, decidedAt: new Date(), decidedBy: actor.userId, returnReasons: parsed.data.reasons, updatedAt: new Date() })
+      .set({ status, decidedAt: clockNow(), decidedBy: actor.userId, returnReasons: parsed.data.reasons, updatedAt: clockNow() })
       .where(and(eq(filings.id, filingId), eq(filings.status, "submitted")))
       .returning({ id: filings.id });
     if (won.length === 0) throw new ConflictError("filing.filing.alreadyDecided");
     // a rejected change leaves the filed data in force
     await tx
       .update(facilities)
-      .set({ filingState: filing.kind === "change" ? "filed" : "returned", updatedAt: new Date() })
+      .set({ filingState: filing.kind === "change" ? "filed" : "returned", updatedAt: clockNow() })
       .where(eq(facilities.id, facility.id));
     await notify(tx, facility.organisationId, facility.id, filingId, filing.kind === "change" ? "changeRejected" : "filingReturned", {
       facilityName: facility.name,

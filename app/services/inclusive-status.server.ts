@@ -6,6 +6,7 @@ import { certificates, inclusiveApplications, type FacilityRow, type InclusiveAp
 import type { Snapshot } from "../../rules/snapshot";
 import { recordAudit, type AuditContext } from "./audit.server";
 import { setCertificateStatus } from "./certificates.server";
+import { clockNow } from "../utils/format";
 
 export const OPEN_STATUSES = ["applied", "under_review", "public_notice"] as const;
 
@@ -37,7 +38,7 @@ export async function endInclusiveOnCancellation(tx: Db, ctx: AuditContext, faci
     .from(inclusiveApplications)
     .where(and(eq(inclusiveApplications.facilityId, facility.id), inArray(inclusiveApplications.status, ["applied", "under_review", "public_notice", "certified"])));
   for (const app of open) {
-    await tx.update(inclusiveApplications).set({ status: app.status === "certified" ? "revoked" : "rejected", reasons: "备案已注销 / filing cancelled", updatedAt: new Date() }).where(eq(inclusiveApplications.id, app.id));
+    await tx.update(inclusiveApplications).set({ status: app.status === "certified" ? "revoked" : "rejected", reasons: "备案已注销 / filing cancelled", updatedAt: clockNow() }).where(eq(inclusiveApplications.id, app.id));
     await endCertificate(tx, ctx, app.certificateId, "备案已注销 / filing cancelled", facility.jurisdictionCode);
     await recordAudit(tx, ctx, { action: "inclusive.ended_by_cancellation", entityType: "inclusive_application", entityId: app.id, jurisdictionCode: facility.jurisdictionCode, before: { status: app.status } });
   }

@@ -24,7 +24,7 @@ import type { Reference, Status } from "../../rules/engine/types";
 import type { Actor } from "../auth/session.server";
 import { assertPermission } from "../auth/session.server";
 import { staffScope, withinJurisdiction } from "../auth/scope.server";
-import { todayInShanghai } from "../utils/format";
+import { clockNow, todayInShanghai } from "../utils/format";
 import {
   certificateState,
   issueCertificate,
@@ -250,7 +250,7 @@ export async function issueEligibilityLetter(
         target: [receiptSequences.jurisdictionCode, receiptSequences.year],
         set: {
           lastValue: sql`${receiptSequences.lastValue} + 1`,
-          updatedAt: new Date(),
+          updatedAt: clockNow(),
         },
       })
       .returning({ lastValue: receiptSequences.lastValue });

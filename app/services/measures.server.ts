@@ -12,7 +12,7 @@ import { evaluate, type Determination, type Evaluation } from "../../rules/engin
 import type { Actor } from "../auth/session.server";
 import { assertPermission } from "../auth/session.server";
 import { staffScope, withinJurisdiction } from "../auth/scope.server";
-import { todayInShanghai } from "../utils/format";
+import { clockNow, todayInShanghai } from "../utils/format";
 import { certificateState, issueCertificate, type CertificateState } from "./certificates.server";
 import { ConflictError, ForbiddenError, ValidationError } from "./errors";
 import { loadFacility } from "./facilities.server";
@@ -110,7 +110,7 @@ export async function requestUtilityCertificate(db: Db, actor: Actor, facilityId
     const [seq] = await tx
       .insert(receiptSequences)
       .values({ jurisdictionCode: `utility:${facility.jurisdictionCode}`, year, lastValue: 1 })
-      .onConflictDoUpdate({ target: [receiptSequences.jurisdictionCode, receiptSequences.year], set: { lastValue: sql`${receiptSequences.lastValue} + 1`, updatedAt: new Date() } })
+      .onConflictDoUpdate({ target: [receiptSequences.jurisdictionCode, receiptSequences.year], set: { lastValue: sql`${receiptSequences.lastValue} + 1`, updatedAt: clockNow() } })
       .returning({ lastValue: receiptSequences.lastValue });
     const number = `${facility.jurisdictionCode}-SDQR-${year}-${String(seq?.lastValue ?? 1).padStart(4, "0")}`;
     return issueCertificate(tx, actorContext(actor), {

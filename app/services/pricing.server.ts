@@ -11,7 +11,7 @@ import type { Snapshot } from "../../rules/snapshot";
 import type { Actor } from "../auth/session.server";
 import { assertPermission } from "../auth/session.server";
 import { isWithinJurisdiction, staffScope, withinJurisdiction } from "../auth/scope.server";
-import { formatMoney, todayInShanghai } from "../utils/format";
+import { clockNow, formatMoney, todayInShanghai } from "../utils/format";
 import { recordAudit } from "./audit.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
 import { feeSchema, scheduleSchema } from "./pricing.schemas";
@@ -41,7 +41,7 @@ export async function publishSchedule(db: Db, actor: Actor, input: unknown): Pro
     referenceClause: v.referenceClause,
     referenceUrl: v.referenceUrl ?? null,
     publishedBy: actor.userId,
-    publishedAt: new Date(),
+    publishedAt: clockNow(),
   };
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(priceSchedules).values(values).returning({ id: priceSchedules.id });
@@ -206,4 +206,16 @@ export async function publicFees(db: Db, facilityId: string) {
   const [f] = await db.select({ state: facilities.filingState }).from(facilities).where(eq(facilities.id, facilityId));
   if (!f || !["filed", "change_submitted"].includes(f.state)) return [];
   return listFees(db, facilityId);
+}
+
+/**
+ * Inclusive for pricing: certified or applying, a public operator, or the toddler class of a public or
+ * inclusive-private kindergarten (DESIGN.md: these count as inclusive without applying).
+ */
+export function countsAsInclusive(snapshot: Snapshot): boolean {
+  const status = snapshot.inclusive?.status;
+  if (status === "certified" || status === "applied") return true;
+  if (snapshot.operator.ownership === "public") return true;
+  const kg = snapshot.facility.kindergarten?.ownership;
+  return snapshot.facility.kind === "kindergarten_class" && (kg === "public" || kg === "inclusive_private");
 }

@@ -22,6 +22,7 @@ import { ConflictError, ForbiddenError, ValidationError, type FieldErrors } from
 import { localParameters } from "./pricing.server";
 import { standardSchema, type Standard } from "./subsidy.schemas";
 import { actorContext, fieldErrorsOf } from "./users.server";
+import { clockNow } from "../utils/format";
 
 export const SUBSIDY_PARAMETERS = {
   perChildMonthFen: "subsidy.operating.per_child_month_fen",
@@ -158,7 +159,7 @@ async function writeStandard(db: Db, actor: Actor, input: unknown, options: Writ
   }
   await assertStandardJurisdiction(db, actor, v.jurisdictionCode);
   const added = valuesOf(v);
-  const now = new Date();
+  const now = clockNow();
   try {
     return await db.transaction(async (tx) => {
       await tx.execute(sql`SELECT pg_advisory_xact_lock(${STANDARD_LOCK}, hashtext(${v.jurisdictionCode}))`);

@@ -37,7 +37,7 @@ import { can } from "../auth/permissions";
 import type { Actor } from "../auth/session.server";
 import { assertPermission } from "../auth/session.server";
 import { isWithinJurisdiction, staffScope, withinJurisdiction } from "../auth/scope.server";
-import { todayInShanghai } from "../utils/format";
+import { clockNow, todayInShanghai } from "../utils/format";
 import { recordAudit, type AuditContext } from "./audit.server";
 import { paidSchema, prepareSchema } from "./batches.schemas";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
@@ -364,7 +364,7 @@ export async function beginPreparation(db: Db, actor: Actor, input: unknown): Pr
           topUpFen: 0,
           recoveryFen: 0,
           reasonCounts: [],
-          updatedAt: new Date(),
+          updatedAt: clockNow(),
         })
         .where(eq(subsidyBatches.id, batch.id));
     }
@@ -460,7 +460,7 @@ export async function runPreparation(db: Db, ctx: AuditContext, batchId: string,
   const corrections = await correctionCandidates(db, batch, prefix, localVersion);
   await db.transaction(async (tx) => {
     if (!(await stillOurs(tx, batchId, token))) throw new PreparationSuperseded();
-    await tx.update(subsidyBatches).set({ progressTotal: Number(total) + corrections.length, updatedAt: new Date() }).where(eq(subsidyBatches.id, batchId));
+    await tx.update(subsidyBatches).set({ progressTotal: Number(total) + corrections.length, updatedAt: clockNow() }).where(eq(subsidyBatches.id, batchId));
   });
 
   let after = "00000000-0000-0000-0000-000000000000";
@@ -485,7 +485,7 @@ export async function runPreparation(db: Db, ctx: AuditContext, batchId: string,
     await db.transaction(async (tx) => {
       if (!(await stillOurs(tx, batchId, token))) throw new PreparationSuperseded();
       await insertLines(tx, lines);
-      await tx.update(subsidyBatches).set({ progressDone: done, updatedAt: new Date() }).where(eq(subsidyBatches.id, batchId));
+      await tx.update(subsidyBatches).set({ progressDone: done, updatedAt: clockNow() }).where(eq(subsidyBatches.id, batchId));
     });
   }
 
@@ -544,8 +544,8 @@ export async function runPreparation(db: Db, ctx: AuditContext, batchId: string,
       reasonCounts: reasonRows.map((r) => ({ reason: r.reason, count: Number(r.count) })),
       rulesVersion: RULES_VERSION,
       localParametersVersion: localVersion,
-      preparedAt: new Date(),
-      updatedAt: new Date(),
+      preparedAt: clockNow(),
+      updatedAt: clockNow(),
     };
     await tx.update(subsidyBatches).set(summary).where(eq(subsidyBatches.id, batchId));
     await recordAudit(tx, ctx, {
@@ -670,7 +670,7 @@ export async function approveBatch(db: Db, actor: Actor, batchId: string): Promi
     if (row.provisional) throw new ConflictError("batches.provisional");
     const updated = await tx
       .update(subsidyBatches)
-      .set({ status: "approved", approvedBy: actor.userId, approvedAt: new Date(), updatedAt: new Date() })
+      .set({ status: "approved", approvedBy: actor.userId, approvedAt: clockNow(), updatedAt: clockNow() })
       .where(and(eq(subsidyBatches.id, row.id), eq(subsidyBatches.status, "prepared")))
       .returning({ id: subsidyBatches.id });
     if (updated.length !== 1) throw new ConflictError("batches.notPrepared");
@@ -702,7 +702,7 @@ export async function markBatchPaid(db: Db, actor: Actor, batchId: string, input
     if (row.approvedAt && paidOn < todayOf(row.approvedAt)) throw new ValidationError({ paidOn: "batches.paidBeforeApproval" });
     const updated = await tx
       .update(subsidyBatches)
-      .set({ status: "paid", paidBy: actor.userId, paidAt: new Date(), paidOn, paymentReference, updatedAt: new Date() })
+      .set({ status: "paid", paidBy: actor.userId, paidAt: clockNow(), paidOn, paymentReference, updatedAt: clockNow() })
       .where(and(eq(subsidyBatches.id, row.id), eq(subsidyBatches.status, "approved")))
       .returning({ id: subsidyBatches.id });
     if (updated.length !== 1) throw new ConflictError("batches.alreadyPaid");

@@ -32,7 +32,7 @@ import type { Actor } from "../auth/session.server";
 import { assertPermission } from "../auth/session.server";
 import { isWithinJurisdiction, staffScope, withinJurisdiction } from "../auth/scope.server";
 import { translator, type Lang } from "../i18n/i18n";
-import { formatMoney, todayInShanghai } from "../utils/format";
+import { clockNow, formatMoney, todayInShanghai } from "../utils/format";
 import { isUuid } from "../utils/ids";
 import { recordAudit } from "./audit.server";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "./errors";
@@ -533,7 +533,7 @@ export async function decideNomination(db: Db, actor: Actor, nominationId: strin
     // conditional on the status read: of two officers deciding at once, one wins
     const updated = await tx
       .update(unionNominations)
-      .set({ ...change, updatedAt: new Date() })
+      .set({ ...change, updatedAt: clockNow() })
       .where(and(eq(unionNominations.id, nomination.id), eq(unionNominations.status, nomination.status)))
       .returning({ id: unionNominations.id });
     if (updated.length === 0) throw new ConflictError("union.nomination.changedMeanwhile");
@@ -568,7 +568,7 @@ export async function attachNominationDocument(
     if (!doc) throw new Error("insert failed");
     await tx
       .update(unionNominations)
-      .set({ documentIds: sql`array_append(${unionNominations.documentIds}, ${doc.id}::uuid)`, updatedAt: new Date() })
+      .set({ documentIds: sql`array_append(${unionNominations.documentIds}, ${doc.id}::uuid)`, updatedAt: clockNow() })
       .where(eq(unionNominations.id, nomination.id));
     await recordAudit(tx, actorContext(actor), {
       action: "union_nomination.document_attached",

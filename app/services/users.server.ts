@@ -12,6 +12,7 @@ import { isWithinJurisdiction, staffScope, withinJurisdiction } from "../auth/sc
 import { recordAudit, type AuditContext } from "./audit.server";
 import { ForbiddenError, NotFoundError, ValidationError, type FieldErrors } from "./errors";
 import { blockedUntil, clearLimit, hit, LIMITS } from "./rate-limit.server";
+import { clockNow } from "../utils/format";
 
 export function actorContext(actor: Actor): AuditContext {
   return { actorUserId: actor.userId, actorLabel: actor.username, ip: actor.ip, userAgent: actor.userAgent };
@@ -140,7 +141,7 @@ export async function changeOwnPassword(db: Db, actor: Actor, input: unknown): P
   await db.transaction(async (tx) => {
     await tx
       .update(users)
-      .set({ passwordHash, mustChangePassword: false, isDemo: false, passwordChangedAt: new Date(), updatedAt: new Date() })
+      .set({ passwordHash, mustChangePassword: false, isDemo: false, passwordChangedAt: clockNow(), updatedAt: clockNow() })
       .where(eq(users.id, actor.userId));
     // other sessions of this user end; this one continues
     await tx.execute(sql`DELETE FROM sessions WHERE user_id = ${actor.userId} AND id <> ${actor.sessionId}`);
@@ -217,7 +218,7 @@ export async function resetPassword(db: Db, actor: Actor, userId: string, input:
   if (strength) throw new ValidationError({ password: strength });
   const passwordHash = await hashPassword(parsed.data.password);
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ passwordHash, mustChangePassword: true, isDemo: false, updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx.update(users).set({ passwordHash, mustChangePassword: true, isDemo: false, updatedAt: clockNow() }).where(eq(users.id, userId));
     await invalidateUserSessions(tx, userId);
     await recordAudit(tx, actorContext(actor), {
       action: "user.password_reset",
@@ -235,7 +236,7 @@ export async function setUserActive(db: Db, actor: Actor, userId: string, active
   const code = await assertUserInAdminScope(db, actor, target);
   if (userId === actor.userId && !active) throw new ValidationError({ _form: "user.cannotDeactivateSelf" });
   await db.transaction(async (tx) => {
-    await tx.update(users).set({ active, updatedAt: new Date() }).where(eq(users.id, userId));
+    await tx.update(users).set({ active, updatedAt: clockNow() }).where(eq(users.id, userId));
     if (!active) await invalidateUserSessions(tx, userId);
     await recordAudit(tx, actorContext(actor), {
       action: active ? "user.reactivated" : "user.deactivated",

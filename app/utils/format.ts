@@ -68,7 +68,12 @@ function clockOffsetMs(): number {
   return typeof days === "number" && Number.isFinite(days) ? days * DAY_MS : 0;
 }
 
+/** The current instant on the business clock (the test clock's offset applied): what services stamp on records. */
+export function clockNow(): Date {
+  return new Date(Date.now() + clockOffsetMs());
+}
+
 /** Today's date in Asia/Shanghai as YYYY-MM-DD. */
-export function todayInShanghai(now: Date = new Date(Date.now() + clockOffsetMs())): string {
+export function todayInShanghai(now: Date = clockNow()): string {
   return ISO_DATE.format(now);
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
 import { loadConfig, ConfigError } from "../../app/config.server";
 import { bootDatabase } from "../../app/server/boot.server";
-import { jurisdictions, users } from "../../db/schema";
+import { auditEvents, documents, facilities, jurisdictions, users } from "../../db/schema";
 import { DEMO_USERS } from "../../db/seed";
 import { migrateDb, openPostgres } from "../../db/client";
 import { seedDemoData, seedReferenceData } from "../../db/seed";
@@ -61,9 +61,9 @@ describe("configuration", () => {
 });
 
 describe("embedded boot", () => {
-  it("migrates, seeds the demo accounts once, and keeps them on reopen", async () => {
+  it("migrates, seeds the demo accounts once, and keeps them on reopen (DEMO_WORLD=0: accounts only)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tuoyu-boot-"));
-    const cfg = loadConfig({ DATA_DIR: join(dir, "nested", "data") });
+    const cfg = loadConfig({ DATA_DIR: join(dir, "nested", "data"), DEMO_WORLD: "0" });
     const first = await bootDatabase(cfg);
     const [a] = await first.db.select({ n: count() }).from(users);
     expect(a?.n).toBe(DEMO_USERS.length);
@@ -99,4 +99,25 @@ if (process.env.DATABASE_URL) describe("PostgreSQL boot", () => {
       await drop();
     }
   });
+});
+
+describe("embedded boot with the demo world (the default)", () => {
+  it("seeds the demo world on first start, with its proofs in the upload directory, and not again on reopen", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tuoyu-boot-world-"));
+    const cfg = loadConfig({ DATA_DIR: join(dir, "data") });
+    expect(cfg.demoWorld).toBe(true);
+    const first = await bootDatabase(cfg);
+    const [a] = await first.db.select({ n: count() }).from(facilities);
+    expect(a?.n).toBeGreaterThanOrEqual(50);
+    const [doc] = await first.db.select({ hash: documents.sha256 }).from(documents).limit(1);
+    const hash = doc?.hash ?? "";
+    expect(existsSync(join(cfg.uploadDir, hash.slice(0, 2), hash.slice(2, 4), hash))).toBe(true);
+    await first.close();
+    const second = await bootDatabase(cfg);
+    const [b] = await second.db.select({ n: count() }).from(facilities);
+    expect(b?.n).toBe(a?.n);
+    const [seededEvents] = await second.db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, "demo_world.seeded"));
+    expect(seededEvents?.n).toBe(1);
+    await second.close();
+  }, 120_000);
 });

@@ -8,14 +8,14 @@ import { join } from "node:path";
 import { expect, request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../db/demo-accounts";
 
-export function ownServer(port: number, name: string) {
+export function ownServer(port: number, name: string, options: { demoWorld?: boolean } = {}) {
   const base = `http://localhost:${port}`;
   const dataDir = join(mkdtempSync(join(tmpdir(), `tuoyu-e2e-${name}-`)), "data");
 
   async function start(clockOffsetDays = 0): Promise<ChildProcess> {
     const env: Record<string, string> = {};
     for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-    Object.assign(env, { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", PUBLIC_BASE_URL: base, CLOCK_OFFSET_DAYS: String(clockOffsetDays) });
+    Object.assign(env, { PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: "", PUBLIC_BASE_URL: base, CLOCK_OFFSET_DAYS: String(clockOffsetDays), DEMO_WORLD: options.demoWorld ? "1" : "0" });
     const child = spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "app/server/start.ts"], { env: env as NodeJS.ProcessEnv, stdio: "ignore" });
     for (let i = 0; i < 300; i += 1) {
       try {
