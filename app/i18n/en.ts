@@ -8,6 +8,7 @@ import { overviewEn } from "./overview.en";
 import { subsidyEn } from "./subsidy.en";
 import { batchesEn } from "./batches.en";
 import { unionEn } from "./union.en";
+import { workEn } from "./work.en";
 
 export const en: Messages = {
   policies: policiesEn,
@@ -20,6 +21,7 @@ export const en: Messages = {
   subsidy: subsidyEn,
   batches: batchesEn,
   union: unionEn,
+  work: workEn,
   app: {
     name: "Tuoyu Childcare Administration",
     tagline: "Childcare facility filing, inclusive certification and support measures",

@@ -9,6 +9,7 @@ import { overviewZh } from "./overview.zh-CN";
 import { subsidyZh } from "./subsidy.zh-CN";
 import { batchesZh } from "./batches.zh-CN";
 import { unionZh } from "./union.zh-CN";
+import { workZh } from "./work.zh-CN";
 
 export const zhCN = {
   policies: policiesZh,
@@ -21,6 +22,7 @@ export const zhCN = {
   subsidy: subsidyZh,
   batches: batchesZh,
   union: unionZh,
+  work: workZh,
   app: {
     name: "托育服务管理平台",
     tagline: "托育机构备案、普惠认定与支持政策兑现",

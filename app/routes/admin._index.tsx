@@ -9,6 +9,8 @@ import { titleMeta } from "../i18n/i18n";
 import { listUsers } from "../services/users.server";
 import { guarded } from "../utils/http.server";
 import { pageParam } from "../utils/paging";
+import { WorkSummary } from "../components/work-summary";
+import { workFor } from "../services/work.server";
 
 export const meta = titleMeta("admin.users");
 
@@ -20,14 +22,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = url.searchParams.get("q")?.trim().slice(0, 100) ?? "";
   const page = pageParam(url);
   return guarded(async () => {
-    const { rows, hasMore } = await listUsers(await getDb(), actor, { q, page, pageSize: PAGE_SIZE });
-    return { rows, hasMore, page, q };
+    const db = await getDb();
+    const { rows, hasMore } = await listUsers(db, actor, { q, page, pageSize: PAGE_SIZE });
+    return { work: await workFor(db, actor, "admin"), rows, hasMore, page, q };
   });
 }
 
 export default function AdminUsers() {
   const { t } = useTranslation();
-  const { rows, hasMore, page, q } = useLoaderData<typeof loader>();
+  const { work, rows, hasMore, page, q } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   return (
     <>
@@ -49,6 +52,7 @@ export default function AdminUsers() {
         }
       />
       {params.get("flash") === "created" ? <Notice kind="success">{t("admin.created")}</Notice> : null}
+      <WorkSummary items={work} />
       <Form method="get" className="toolbar" role="search">
         <label htmlFor="q" className="visually-hidden">
           {t("admin.search")}

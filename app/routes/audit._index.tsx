@@ -12,6 +12,8 @@ import { listAuditEvents, verifyAuditChain } from "../services/audit.server";
 import { formatDateTime } from "../utils/format";
 import { guarded } from "../utils/http.server";
 import { pageParam } from "../utils/paging";
+import { WorkSummary } from "../components/work-summary";
+import { workFor } from "../services/work.server";
 
 export const meta = titleMeta("audit.title");
 
@@ -34,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const { rows, hasMore } = await listAuditEvents(db, staffScope(actor), { ...filter, action: filter.action || undefined, actor: filter.actor || undefined, page, pageSize: PAGE_SIZE });
     const chain = page === 1 ? await verifyAuditChain(db) : null;
     return {
+      work: await workFor(db, actor, "auditor"),
       filter,
       page,
       hasMore,
@@ -54,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function AuditLog() {
   const { t } = useTranslation();
-  const { rows, filter, page, hasMore, chain } = useLoaderData<typeof loader>();
+  const { work, rows, filter, page, hasMore, chain } = useLoaderData<typeof loader>();
   const lang = useRouteLoaderData<{ lang: Lang }>("root")?.lang ?? "zh-CN";
   return (
     <>
@@ -66,6 +69,7 @@ export default function AuditLog() {
           <Notice kind="error">{t("audit.chainBroken", { id: chain.firstBreak?.id, reason: chain.firstBreak?.reason })}</Notice>
         )
       ) : null}
+      <WorkSummary items={work} />
       <Form method="get" className="toolbar filters">
         <label>
           {t("audit.filterAction")}

@@ -24,8 +24,10 @@ import { useLang } from "../i18n/use-lang";
 import { isInterrupted, preparableJurisdictions, startPreparation, userNames } from "../services/batch-pages.server";
 import { prepareSchema } from "../services/batches.schemas";
 import { listBatches, spendByMonthAndCounty } from "../services/subsidy.server";
-import { formatMoney, todayInShanghai } from "../utils/format";
+import { clockNow, formatMoney, todayInShanghai } from "../utils/format";
 import { guarded, guardedAction } from "../utils/http.server";
+import { WorkSummary } from "../components/work-summary";
+import { workFor } from "../services/work.server";
 
 export const links = batchesLinks;
 export const meta = titleMeta("batches.title");
@@ -52,8 +54,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
       db,
       rows.flatMap((r) => [r.batch.preparedBy, r.batch.approvedBy]),
     );
-    const now = Date.now();
+    const now = clockNow().getTime();
+    const work = actor.roles.includes("finance_officer") ? await workFor(db, actor, "finance_officer", today) : null;
     return {
+      work,
       scope: actor.jurisdictionCode,
       year,
       yearInvalid,
@@ -303,6 +307,7 @@ export default function FinanceHome() {
       <PageHeader title={data.isFinance ? t("home.finance_officer.title") : t("batches.title")} intro={data.isFinance ? t("batches.intro") : t("batches.introReviewer")} />
       {data.scope ? <p className="muted">{t("home.scope", { name: jurisdictionName(data.scope, lang) })}</p> : null}
       {data.canPrepare ? <PrepareForm data={data} /> : null}
+      {data.work ? <WorkSummary items={data.work} /> : null}
       <section className="card" aria-labelledby="batches-title">
         <h2 id="batches-title">{t("batches.list.title")}</h2>
         <BatchList data={data} />

@@ -11,6 +11,8 @@ import { expiringProofs, getOwnOrganisation, listOwnFacilities } from "../servic
 import { inbox } from "../services/filing.server";
 import { formatDate, formatDateTime } from "../utils/format";
 import { guarded } from "../utils/http.server";
+import { WorkSummary } from "../components/work-summary";
+import { workFor } from "../services/work.server";
 
 export const meta = titleMeta("home.operator.title");
 
@@ -24,7 +26,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       await inbox(db, actor),
       await expiringProofs(db, actor),
     ];
+    const work = await workFor(db, actor, "operator");
     return {
+      work,
       organisation: { name: organisation.name, uscc: organisation.uscc, complete: Boolean(organisation.uscc && organisation.legalForm) },
       facilities: facilities.map((f) => ({ id: f.id, name: f.name, state: f.filingState, receiptNumber: f.receiptNumber, totalSlots: f.totalSlots })),
       messages: messages.map((m) => ({ id: m.id, kind: m.kind, params: (m.params ?? {}) as Record<string, unknown>, createdAt: m.createdAt.toISOString(), facilityId: m.facilityId })),
@@ -36,7 +40,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function OperatorHome() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { organisation, facilities, messages, expiring } = useLoaderData<typeof loader>();
+  const { work, organisation, facilities, messages, expiring } = useLoaderData<typeof loader>();
   return (
     <>
       <PageHeader
@@ -48,6 +52,7 @@ export default function OperatorHome() {
           </Link>
         }
       />
+      <WorkSummary items={work} />
       <section className="card" aria-labelledby="org-title">
         <h2 id="org-title">{t("filing.organisation.title")}</h2>
         <p>

@@ -21,6 +21,8 @@ import { ValidationError } from "../services/errors";
 import { listSchedules, publishSchedule } from "../services/pricing.server";
 import { formatDate, formatMoney, todayInShanghai } from "../utils/format";
 import { guarded, guardedAction } from "../utils/http.server";
+import { WorkSummary } from "../components/work-summary";
+import { workFor } from "../services/work.server";
 
 export const meta = titleMeta("pricing.title");
 
@@ -91,6 +93,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     }));
     const statuses = statusesOf(schedules, today);
     return {
+      work: await workFor(db, actor, "price_officer", today),
       today,
       scope,
       jurisdictions: options,
@@ -214,7 +217,7 @@ function jName(j: { nameZh: string; nameEn: string }, lang: Lang): string {
 export default function PricingHome() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { scope, jurisdictions: options, schedules } = useLoaderData<typeof loader>();
+  const { work, scope, jurisdictions: options, schedules } = useLoaderData<typeof loader>();
   const actionData = useActionData<unknown>();
   const errors = isActionErrors(actionData) ? actionData.fieldErrors : {};
   const formError = isActionErrors(actionData) ? actionData.formError : undefined;
@@ -258,6 +261,7 @@ export default function PricingHome() {
     <>
       <PageHeader title={t("pricing.title")} intro={t("pricing.intro")} />
       {params.get("flash") === "published" && !actionData ? <Notice kind="success">{t("pricing.published")}</Notice> : null}
+      <WorkSummary items={work} />
       <section className="card" aria-labelledby="history-title">
         <h2 id="history-title">{t("pricing.history")}</h2>
         {schedules.length === 0 ? (

@@ -16,6 +16,8 @@ import { expiringProofs } from "../services/facilities.server";
 import { reviewQueue } from "../services/filing.server";
 import { formatDate, formatDateTime, todayInShanghai } from "../utils/format";
 import { guarded } from "../utils/http.server";
+import { WorkSummary } from "../components/work-summary";
+import { workFor } from "../services/work.server";
 
 export const meta = titleMeta("home.reviewer.title");
 
@@ -25,8 +27,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const db = await getDb();
     const today = todayInShanghai();
     // independent reads: on PostgreSQL they run side by side on the pool
-    const [queue, expiring] = await Promise.all([reviewQueue(db, actor, today), expiringProofs(db, actor, today)]);
+    const [queue, expiring, work] = await Promise.all([reviewQueue(db, actor, today), expiringProofs(db, actor, today), workFor(db, actor, "reviewer", today)]);
     return {
+      work,
       today,
       scope: actor.jurisdictionCode,
       queue: queue.map((q) => ({ ...q, submittedAt: q.submittedAt.toISOString() })),
@@ -40,7 +43,7 @@ export default function ReviewHome() {
   // the rows' repeated labels: translated once each, not once a row
   const label = useLabel();
   const lang = useLang();
-  const { today, scope, queue, expiring } = useLoaderData<typeof loader>();
+  const { work, today, scope, queue, expiring } = useLoaderData<typeof loader>();
   const overdue = queue.filter((q) => q.overdue).length;
   // an expiring proof links to the facility's roster when its filing is in the queue (the reviewer's
   // only view of a facility today); the facility name stays plain so the queue's link is the only one
@@ -71,6 +74,7 @@ export default function ReviewHome() {
           {t("batches.fromReviewHome")}
         </Link>
       </p>
+      <WorkSummary items={work} />
       <div className="stat-row" role="group" aria-label={t("filing.review.stats")}>
         <p className="stat">
           <strong>{queue.length}</strong>

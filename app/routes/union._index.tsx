@@ -20,6 +20,8 @@ import { directoryQueryFrom, grantTotals, UNION_PAGE_SIZE, unionDirectory, union
 import { formatMoney } from "../utils/format";
 import { guarded } from "../utils/http.server";
 import { pageParam } from "../utils/paging";
+import { WorkSummary } from "../components/work-summary";
+import { workFor } from "../services/work.server";
 
 export const meta = titleMeta("home.union_officer.title");
 
@@ -36,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const exportParams = new URLSearchParams(url.search);
     exportParams.delete("page");
     return {
+      work: await workFor(db, actor, "union_officer"),
       scope: actor.jurisdictionCode,
       filters: { q: query.q ?? "", county: query.county ?? "", openness: query.openness ?? "", inclusive: query.inclusive ?? "", awarded: query.awarded ?? "" },
       exportHref: `/union/export.xlsx${exportParams.size ? `?${exportParams}` : ""}`,
@@ -71,7 +74,7 @@ function FeesCell({ fees }: { fees: ProgrammeFee[] }) {
 export default function UnionDirectory() {
   const { t } = useTranslation();
   const lang = useLang();
-  const { scope, filters, exportHref, page, rows, hasMore, total, totals, places } = useLoaderData<typeof loader>();
+  const { work, scope, filters, exportHref, page, rows, hasMore, total, totals, places } = useLoaderData<typeof loader>();
   const filtered = Boolean(filters.q || filters.county || filters.openness || filters.inclusive || filters.awarded);
   const placeName = (p: { nameZh: string; nameEn: string }) => (lang === "en" ? p.nameEn : p.nameZh);
   return (
@@ -105,6 +108,7 @@ export default function UnionDirectory() {
         </p>
       </div>
 
+      <WorkSummary items={work} />
       <section className="card" aria-labelledby="search-title">
         <h2 id="search-title" className="visually-hidden">
           {t("union.directory.submit")}

@@ -258,7 +258,7 @@ function addLetters(line: Line, state: WorldState, idOf: (k: string) => string, 
 // ---- operating subsidy -------------------------------------------------------------------------------------
 
 const SUBSIDY_COUNTIES = ["340321", "340302"];
-const BANKS: Record<string, string> = { "340321": "中国农业银行怀远县支行", "340302": "中国建设银行蚌埠龙子湖支行" };
+const BANKS: Record<string, string> = { "340321": "中国农业银行怀远县支行", "340302": "中国建设银行蚌埠龙子湖支行", "340323": "中国邮政储蓄银行固镇县支行" };
 
 function firstOf(period: string): string {
   return `${period}-01`;
@@ -337,6 +337,8 @@ function addSubsidy(line: Line, state: WorldState, idOf: (k: string) => string, 
   });
   line.at(after(m3, 18), `hm-main: amendment ${m4} approved`, async () => approveEnrolment(state.db, await state.actor("hy-reviewer"), versions.get(`hm-main:${m4}:amend`) ?? ""));
   prepare("340321", m2, "hy-staff");
+  // 固镇县 has entered no standard of its own: its batch rests on the provisional 示例值 and cannot be approved
+  prepare("340323", m2, "gz-staff");
   // 龙子湖区: one paid batch
   prepare("340302", m3, "bb-reviewer");
   approve("340302", m3);

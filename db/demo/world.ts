@@ -309,7 +309,7 @@ export const DEMO_WORLD: DemoOrganisation[] = [
     legalForm: "social_service_org",
     ownership: "private",
     operator: { username: "op-gz-kg", displayName: "固镇县博爱幼儿园" },
-    facilities: [{ key: "gz-kg", name: "固镇县博爱幼儿园托班", jurisdictionCode: "340323", kind: "kindergarten_class", kindergartenOwnership: "inclusive_private", address: A("固镇县", "谷阳镇博爱路 1 号"), children: [0, 16], builtDaysAgo: 300, filing: "filed" }],
+    facilities: [{ key: "gz-kg", name: "固镇县博爱幼儿园托班", jurisdictionCode: "340323", kind: "kindergarten_class", kindergartenOwnership: "inclusive_private", address: A("固镇县", "谷阳镇博爱路 1 号"), children: [0, 16], builtDaysAgo: 300, filing: "filed", reports: true }],
   },
   {
     key: "gz-food",

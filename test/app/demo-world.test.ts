@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows, type Db } from "../../db/client";
 import { demoWorldSeeded, seedDemoWorld } from "../../db/demo/build";
 import { actorOf } from "../../db/demo/timeline";
-import { seedDemoData } from "../../db/seed";
+import { DEMO_USERS, seedDemoData } from "../../db/seed";
+import { workFor } from "../../app/services/work.server";
 import { verifyAuditChain } from "../../app/services/audit.server";
 import { verifyCertificate } from "../../app/services/certificates.server";
 import { reviewQueue, searchDirectory } from "../../app/services/filing.server";
@@ -46,10 +47,10 @@ async function fingerprint(db: Db): Promise<Record<string, unknown[]>> {
     staff: await q(sql`SELECT f.name, s.name AS staff, s.role, s.id_number_masked, s.health_certificate_valid_until::text FROM staff_members s JOIN facilities f ON f.id = s.facility_id ORDER BY f.name, s.name, s.role`),
     inclusive: await q(sql`SELECT f.name, a.status, a.notice_starts_on::text, a.notice_ends_on::text, a.valid_from::text, a.valid_until::text, a.certified_slots FROM inclusive_applications a JOIN facilities f ON f.id = a.facility_id ORDER BY f.name, a.status`),
     certificates: await q(sql`SELECT kind, number, code, status, valid_from::text, valid_until::text FROM certificates ORDER BY kind, number`),
-    fees: await q(sql`SELECT f.name, d.kind, d.class_type, d.service_type, d.amount_fen FROM fee_declarations d JOIN facilities f ON f.id = d.facility_id ORDER BY f.name, d.kind, d.class_type`),
+    fees: await q(sql`SELECT f.name, d.kind, d.class_type, d.service_type, d.amount_fen::text AS amount_fen FROM fee_declarations d JOIN facilities f ON f.id = d.facility_id ORDER BY f.name, d.kind, d.class_type`),
     enrolment: await q(sql`SELECT f.name, r.period, v.version, v.status, v.full_day_toddler, v.full_day_older_toddler, v.kindergarten_class_children FROM enrolment_report_versions v JOIN enrolment_reports r ON r.id = v.report_id JOIN facilities f ON f.id = r.facility_id ORDER BY f.name, r.period, v.version`),
-    batches: await q(sql`SELECT number, status, total_fen, payable_count FROM subsidy_batches ORDER BY number`),
-    lines: await q(sql`SELECT b.number, l.facility_name, l.period, l.kind, l.amount_fen FROM subsidy_lines l JOIN subsidy_batches b ON b.id = l.batch_id ORDER BY b.number, l.facility_name, l.period, l.kind`),
+    batches: await q(sql`SELECT number, status, total_fen::text AS total_fen, payable_count FROM subsidy_batches ORDER BY number`),
+    lines: await q(sql`SELECT b.number, l.facility_name, l.period, l.kind, l.amount_fen::text AS amount_fen FROM subsidy_lines l JOIN subsidy_batches b ON b.id = l.batch_id ORDER BY b.number, l.facility_name, l.period, l.kind`),
     union: await q(sql`SELECT f.name, n.year, n.status FROM union_nominations n JOIN facilities f ON f.id = n.facility_id ORDER BY f.name, n.year`),
     audit: await q(sql`SELECT action, count(*)::int AS n FROM audit_events GROUP BY action ORDER BY action`),
   };
@@ -149,7 +150,7 @@ describe.each(DB_KINDS)("the demo world on %s", (kind) => {
     expect((await enrolmentQueue(db, await actorOf(db, "hy-reviewer"))).total).toBeGreaterThanOrEqual(3);
     expect(await states(db, sql`SELECT DISTINCT jurisdiction_code AS s FROM local_parameter_values`)).toEqual(["340302", "340321"]);
     expect(await states(db, sql`SELECT DISTINCT status AS s FROM subsidy_batches`)).toEqual(["approved", "paid", "prepared"]);
-    const [delta] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM subsidy_lines l JOIN subsidy_batches b ON b.id = l.batch_id WHERE b.status = 'prepared' AND l.kind = 'delta'`);
+    const [delta] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM subsidy_lines l JOIN subsidy_batches b ON b.id = l.batch_id WHERE b.status = 'prepared' AND l.kind = 'delta' AND l.amount_fen > 0`);
     expect(delta?.n).toBe(1);
     expect((await listBatches(db, await actorOf(db, "bb-finance"))).length).toBeGreaterThanOrEqual(3);
   });
@@ -177,6 +178,26 @@ describe.each(DB_KINDS)("the demo world on %s", (kind) => {
     }
     const [unattributed] = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM audit_events WHERE actor_user_id IS NULL AND action <> 'objection.lodged'`);
     expect(unattributed?.n).toBe(0);
+  });
+
+  it("gives every demo account's home work waiting, each count a link to where it is done", async () => {
+    for (const user of DEMO_USERS) {
+      const actor = await actorOf(db, user.username);
+      for (const role of user.roles) {
+        const items = await workFor(db, actor, role, today);
+        const waiting = items.filter((i) => i.count > 0 || i.info);
+        expect(waiting.length, `${user.username} as ${role}`).toBeGreaterThan(0);
+        for (const item of items) expect(item.to).toMatch(/^\//);
+      }
+    }
+    // 阿拉尔 has no operating-subsidy rate: its finance officer is told so instead of shown zeros
+    expect((await workFor(db, await actorOf(db, "al-finance"), "finance_officer", today)).map((i) => i.key)).toEqual(["finance.notInForce"]);
+    // the four-eyes rule shows in the counts: hy-staff prepared 怀远's waiting batch, bb-finance may approve it
+    const own = await workFor(db, await actorOf(db, "hy-staff"), "finance_officer", today);
+    const city = await workFor(db, await actorOf(db, "bb-finance"), "finance_officer", today);
+    expect(own.find((i) => i.key === "finance.toApprove")?.count).toBe(0);
+    expect(city.find((i) => i.key === "finance.toApprove")?.count).toBe(1);
+    expect(city.find((i) => i.key === "finance.provisional")?.count).toBe(1);
   });
 
   it("seeding again is a no-op", async () => {
