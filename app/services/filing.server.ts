@@ -63,7 +63,7 @@ function checklistIsClearSql(evaluation: typeof filings.evaluation): SQL<boolean
 }
 
 async function notify(tx: Db, organisationId: string, facilityId: string, filingId: string | null, kind: string, params: Record<string, unknown>) {
-  await tx.insert(inboxMessages).values({ organisationId, facilityId, filingId, kind, params });
+  await tx.insert(inboxMessages).values({ organisationId, facilityId, filingId, kind, params, createdAt: clockNow() });
 }
 
 // ---- operator: submit, change, cancel ----------------------------------------------------------------
