@@ -2,7 +2,7 @@
 // audit path a user takes — on the business clock, in one outer transaction: the world appears whole or
 // not at all, and seeding it again is a no-op. Facilities and their filings are here; the stories that
 // span facilities (guided prices, 普惠, documents, subsidy, union) are in db/demo/stories.ts.
-import { and, count, eq, inArray } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import type { Actor } from "../../app/auth/session.server";
 import { setDemoCodeSource } from "../../app/services/certificates.server";
 import { addQualification, createFacility, saveClass, saveOrganisation, saveProgrammeProfile, saveStaffMember, updateFacility, uploadDocument } from "../../app/services/facilities.server";
@@ -16,7 +16,7 @@ import { newUserId } from "../../app/services/users.server";
 import { DEMO_PASSWORD } from "../demo-accounts";
 import { addStories, type WorldState } from "./stories";
 import { actorOf, chineseName, dateAt, demoPdf, prng, residentId, timeline, uscc } from "./timeline";
-import { DEMO_WORLD, type DemoFacility, type DemoOrganisation } from "./world";
+import { DEMO_WORLD, reviewerFor, type DemoFacility, type DemoOrganisation } from "./world";
 
 /** The fixed seed of the demo world: the same seed and clock give the same world. */
 export const DEMO_SEED = 20261207;
@@ -24,14 +24,6 @@ const SEEDED_ACTION = "demo_world.seeded";
 
 export type DemoWorldResult = { seeded: boolean; steps: number; facilities: number; ms: number };
 
-/** The reviewer who decides filings in a county: the county's own where there is one, else the city's. */
-export function reviewerFor(county: string): string {
-  if (county === "340321") return "hy-reviewer";
-  if (county === "340322") return "wh-reviewer";
-  if (county === "340323") return "gz-staff";
-  if (county.startsWith("659002")) return "al-reviewer";
-  return "bb-reviewer";
-}
 
 export async function demoWorldSeeded(db: Db): Promise<boolean> {
   const [row] = await db.select({ n: count() }).from(auditEvents).where(eq(auditEvents.action, SEEDED_ACTION));
@@ -154,7 +146,6 @@ function facilityInput(state: WorldState, f: DemoFacility, slots: number) {
     leaseStartsOn: f.leased ? dateAt(built, -150) : "",
     leaseEndsOn: f.leased ? dateAt(built, 5 * 365) : "",
     premisesStateOwned: f.kind === "kindergarten_class" || f.key.startsWith("brand") ? "true" : "false",
-    employerName: f.employer ? "" : "",
     employerMainlyForOwnEmployees: f.employer ? String(f.employer.mainlyOwn) : "",
     employerOpenToOtherEmployers: f.employer ? String(f.employer.openToOthers) : "",
     kindergartenOwnership: f.kindergartenOwnership ?? "",
@@ -177,7 +168,7 @@ function addFacility(line: Line, state: WorldState, org: DemoOrganisation, f: De
     for (const [i, c] of classes.entries()) {
       const caregivers = f.kind === "home_based" ? Math.ceil(c.enrolled / 3) : Math.ceil(c.enrolled / RATIO[c.type]);
       caregiversNeeded.push(caregivers);
-      await saveClass(state.db, operator, facilityId, null, { name: className(c.type, i), type: c.type, capacity: String(capacities[i]), enrolled: String(c.enrolled), caregivers: String(caregivers) });
+      await saveClass(state.db, operator, facilityId, null, { name: className(c.type), type: c.type, capacity: String(capacities[i]), enrolled: String(c.enrolled), caregivers: String(caregivers) });
     }
     const issued = dateAt(state.today, built - 20);
     const documents: Array<Record<string, string>> = [
@@ -207,9 +198,9 @@ function addFacility(line: Line, state: WorldState, org: DemoOrganisation, f: De
   addFiling(line, state, org, f);
 }
 
-function className(type: string, i: number): string {
+function className(type: string): string {
   const names: Record<string, string> = { infant: "乳儿班", toddler: "托小班", older_toddler: "托大班" };
-  return `${names[type] ?? "班"}${i > 0 ? "" : ""}`;
+  return names[type] ?? "班";
 }
 
 async function addStaff(state: WorldState, operator: Actor, f: DemoFacility, facilityId: string, caregivers: number): Promise<void> {
@@ -315,10 +306,4 @@ function addFiling(line: Line, state: WorldState, org: DemoOrganisation, f: Demo
       await cancelFiling(state.db, await state.actor(org.operator.username), id(), { reason: "场地租约到期，机构停止办托，申请注销备案。" });
     });
   }
-}
-
-/** Facility ids of the world by key (tests and the README tour use them). */
-export async function demoFacilityIds(db: Db, names: readonly string[]): Promise<Map<string, string>> {
-  const rows = await db.select({ id: facilities.id, name: facilities.name }).from(facilities).where(and(inArray(facilities.name, [...names])));
-  return new Map(rows.map((r) => [r.name, r.id]));
 }

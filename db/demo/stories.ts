@@ -18,7 +18,7 @@ import type { FileStorage } from "../../app/services/storage.server";
 import { todayInShanghai } from "../../app/utils/format";
 import type { Db } from "../client";
 import { dateAt, daysUntil, monthBefore, prng, timeline } from "./timeline";
-import { DEMO_WORLD, type DemoFacility, type DemoOrganisation } from "./world";
+import { DEMO_WORLD, reviewerFor, type DemoFacility, type DemoOrganisation } from "./world";
 
 export type WorldState = {
   db: Db;
@@ -46,13 +46,6 @@ const FILED = new Set(["filed", "change_submitted", "cancelled"]);
 const filedDay = (f: DemoFacility) => -f.builtDaysAgo + 4;
 const bengbu = (f: DemoFacility) => f.jurisdictionCode.startsWith("3403");
 
-function reviewerOf(county: string): string {
-  if (county === "340321") return "hy-reviewer";
-  if (county === "340322") return "wh-reviewer";
-  if (county === "340323") return "gz-staff";
-  if (county.startsWith("659002")) return "al-reviewer";
-  return "bb-reviewer";
-}
 
 export function addStories(line: Line, state: WorldState): void {
   const facilitiesOf = () => DEMO_WORLD.flatMap((o) => o.facilities);
@@ -156,7 +149,7 @@ async function declareFees(state: WorldState, f: DemoFacility, facilityId: strin
 // ---- 普惠 certification -----------------------------------------------------------------------------------
 
 function addInclusive(line: Line, state: WorldState, f: DemoFacility, idOf: (k: string) => string, operatorOf: (k: string) => Promise<Actor>): void {
-  const reviewer = () => state.actor(reviewerOf(f.jurisdictionCode));
+  const reviewer = () => state.actor(reviewerFor(f.jurisdictionCode));
   const apps = new Map<string, string>();
   const apply = (day: number) =>
     line.at(day, `${f.key}: 普惠 applied`, async () => {
@@ -298,11 +291,11 @@ function addSubsidy(line: Line, state: WorldState, idOf: (k: string) => string, 
       if (back === 1 && ["hm-main", "hm-east", "xxx-main", "hy-public"].includes(f.key)) continue; // waiting for the reviewer
       if (back === 1 && f.key === "hy-kg") {
         line.at(after(period, 5), `${f.key}: enrolment ${period} returned`, async () =>
-          returnEnrolment(state.db, await state.actor(reviewerOf(f.jurisdictionCode)), versions.get(key) ?? "", { reason: "托班在园人数与班级花名册不一致，请核对后重新提交。" }),
+          returnEnrolment(state.db, await state.actor(reviewerFor(f.jurisdictionCode)), versions.get(key) ?? "", { reason: "托班在园人数与班级花名册不一致，请核对后重新提交。" }),
         );
         continue;
       }
-      line.at(after(period, 5), `${f.key}: enrolment ${period} approved`, async () => approveEnrolment(state.db, await state.actor(reviewerOf(f.jurisdictionCode)), versions.get(key) ?? ""));
+      line.at(after(period, 5), `${f.key}: enrolment ${period} approved`, async () => approveEnrolment(state.db, await state.actor(reviewerFor(f.jurisdictionCode)), versions.get(key) ?? ""));
     }
   }
   const m4 = monthBefore(state.today, 4);

@@ -431,3 +431,12 @@ for (const [i, [key, county, district, org, facility, street, kind, children, bu
     facilities: [{ key, name: facility, jurisdictionCode: county, kind, address: `${district}${street}`, children, builtDaysAgo, filing: "filed", utilityCertificate: i % 3 === 0 }],
   });
 }
+
+/** The reviewer who decides filings in a county: the county's own where there is one, else the city's. */
+export function reviewerFor(county: string): string {
+  if (county === "340321") return "hy-reviewer";
+  if (county === "340322") return "wh-reviewer";
+  if (county === "340323") return "gz-staff";
+  if (county.startsWith("659002")) return "al-reviewer";
+  return "bb-reviewer";
+}
