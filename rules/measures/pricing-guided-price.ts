@@ -10,7 +10,7 @@
 import type { Context, LeafDefinition, MeasureDefinition } from "../engine/measure";
 import type { Result } from "../engine/types";
 import { REF } from "../parameters/references";
-import { CLASS_TYPES, SERVICE_TYPES } from "../snapshot";
+import { CLASS_TYPES, SERVICE_TYPES } from "../vocabulary";
 import { certifiedOnDate, checkFees, feeCap, feesWithinCaps, inclusiveKindergartenClass, PRICING_PARAMETERS, unknown, type FeeCap } from "./common";
 import { kindergartenInclusiveToddlerClass } from "./kindergarten-inclusive-toddler-class";
 

@@ -3,7 +3,7 @@
 
 import type { Context, Facts, LeafDefinition, MeasureDefinition, Outcome } from "../engine/measure";
 import { REF } from "../parameters/references";
-import { CLASS_TYPES } from "../snapshot";
+import { CLASS_TYPES } from "../vocabulary";
 import { CLASS_NAMES, numberParam, unknown } from "./common";
 
 // Parameter ids per class type, built once: building them per class in the loop showed in profiles.
