@@ -24,6 +24,7 @@ import {
   CLASS_TYPES,
   INCLUSIVE_STATUSES,
   SEVERITIES,
+  SUBSIDY_PERIOD_RULES,
 } from "./vocabulary";
 
 export {
@@ -41,6 +42,7 @@ export {
   CLASS_TYPES,
   INCLUSIVE_STATUSES,
   SEVERITIES,
+  SUBSIDY_PERIOD_RULES,
 };
 export type { ClassType, ServiceType, EducationLevel } from "./vocabulary";
 
@@ -123,6 +125,7 @@ const staffSchema = z.object({
   yearsOfRelevantExperience: z.number().nonnegative().nullish(),
   qualifications: z.array(qualificationSchema).nullish(),
   healthCertificateValidUntil: date.nullish(),
+  healthCertificateIssuedOn: date.nullish(),
   backgroundCheckOn: date.nullish(),
   laborContract: z.boolean().nullish(),
   socialInsurance: z.boolean().nullish(),
@@ -133,12 +136,14 @@ export const snapshotSchema = z.object({
   asOf: date.nullish(),
   operator: operatorSchema,
   facility: facilitySchema,
-  filing: z.object({ status: z.enum(FILING_STATUSES).nullish(), filedOn: date.nullish() }),
+  filing: z.object({ status: z.enum(FILING_STATUSES).nullish(), filedOn: date.nullish(), cancelledOn: date.nullish() }),
   documents: z
     .array(z.object({ kind: z.enum(DOCUMENT_KINDS).nullish(), issuedOn: date.nullish(), validUntil: date.nullish(), passed: z.boolean().nullish() }))
     .nullish(),
   staff: z.array(staffSchema).nullish(),
-  classes: z.array(z.object({ type: z.enum(CLASS_TYPES).nullish(), enrolled: count.nullish(), caregivers: count.nullish() })).nullish(),
+  classes: z
+    .array(z.object({ type: z.enum(CLASS_TYPES).nullish(), enrolled: count.nullish(), caregivers: count.nullish(), youngestAgeMonths: count.nullish() }))
+    .nullish(),
   fees: z.array(z.object({ classType: z.enum(CLASS_TYPES).nullish(), serviceType: z.enum(SERVICE_TYPES).nullish(), amountFen: fen.nullish() })).nullish(),
   inclusive: z
     .object({
@@ -154,6 +159,7 @@ export const snapshotSchema = z.object({
       period: month.nullish(),
       approved: z.boolean().nullish(),
       fullDayChildren: count.nullish(),
+      attendingFullDayChildren: count.nullish(),
       subsidisedMonthsThisYear: count.nullish(),
     })
     .nullish(),

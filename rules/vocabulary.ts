@@ -20,7 +20,10 @@ export const QUALIFICATION_KINDS = [
   "director_training",
   "health_care_training",
   "security_guard_certificate",
+  // 家庭托育点管理办法: a home-based carer "受过婴幼儿保育、心理健康、食品安全、急救和消防等培训" — training, not a certificate
+  "caregiver_training",
 ] as const;
+export const SUBSIDY_PERIOD_RULES = ["whole_month_if_filed_on_first", "pro_rata_days", "minimum_attendance_days"] as const;
 export const CLASS_TYPES = ["infant", "toddler", "older_toddler", "mixed"] as const;
 export const INCLUSIVE_STATUSES = ["none", "applied", "certified", "revoked", "expired"] as const;
 export const SEVERITIES = ["major", "minor"] as const;

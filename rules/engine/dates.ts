@@ -119,3 +119,10 @@ export function monthsCovered(start: string, end: string): number {
   while (n > 0 && addDays(addMonths(start, n), -1) > end) n -= 1;
   return n;
 }
+
+/** Days from start to end, both included (0 when end is before start): 2026-09-28..2026-09-30 is 3. */
+export function daysInclusive(start: string, end: string): number {
+  if (end < start) return 0;
+  const ms = (d: string) => Date.UTC(yearOf(d), monthOf(d) - 1, Number(d.slice(8, 10)));
+  return Math.round((ms(end) - ms(start)) / 86_400_000) + 1;
+}

@@ -77,8 +77,6 @@ export type MeasureOutcome = { amountFen: number | null; details: Facts };
 
 export type MeasureDefinition = {
   id: string;
-  /** Bump when the logic of a test function changes: it feeds the rules version with the declarative parts. */
-  revision: number;
   title: Text;
   legalBasis: readonly Reference[];
   monetary: boolean;
@@ -189,7 +187,6 @@ export function describeMeasure(measure: MeasureDefinition): unknown {
       : { op: node.kind, id: node.id, children: node.children.map(describeNode) };
   return {
     id: measure.id,
-    revision: measure.revision,
     title: measure.title,
     legalBasis: measure.legalBasis,
     monetary: measure.monetary,

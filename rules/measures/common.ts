@@ -230,7 +230,17 @@ const FORMULA_PARAMETERS = [
   "pricing.days_per_month",
   "pricing.hourly_share_of_daily",
 ] as const;
-export const PRICING_PARAMETERS: readonly string[] = ["pricing.schedule", ...FORMULA_PARAMETERS];
+const FORMULA_FOR_PUBLIC = "pricing.formula_applies_to_public";
+export const PRICING_PARAMETERS: readonly string[] = ["pricing.schedule", ...FORMULA_PARAMETERS, FORMULA_FOR_PUBLIC];
+
+/**
+ * A public facility's basic fee is a government-guided price set by the price authority (1477号): only a
+ * published schedule caps it. The reference-income formula is a fallback for socially-run inclusive
+ * facilities and applies to public ones only where a local parameter says so.
+ */
+export function formulaApplies(ctx: Context): boolean {
+  return ctx.snapshot.operator.ownership !== "public" || ctx.params[FORMULA_FOR_PUBLIC]?.value === true;
+}
 
 /**
  * The guided-price cap for a class × service pair (RULES.md measure 4): a published schedule entry
@@ -239,22 +249,24 @@ export const PRICING_PARAMETERS: readonly string[] = ["pricing.schedule", ...FOR
 export function feeCap(ctx: Context, classType: string, serviceType: string): FeeCap | null {
   let caps = ctx.shared.feeCaps as Map<string, FeeCap | null> | undefined;
   if (!caps) ctx.shared.feeCaps = caps = new Map();
-  const key = `${classType}|${serviceType}`;
+  const formula = formulaApplies(ctx);
+  const key = `${formula ? "f" : "s"}|${classType}|${serviceType}`;
   let cap = caps.get(key);
   if (cap === undefined) {
-    cap = computeFeeCap(ctx, classType, serviceType);
+    cap = computeFeeCap(ctx, classType, serviceType, formula);
     caps.set(key, cap);
   }
   return cap;
 }
 
-function computeFeeCap(ctx: Context, classType: string, serviceType: string): FeeCap | null {
+function computeFeeCap(ctx: Context, classType: string, serviceType: string, formula: boolean): FeeCap | null {
   const schedule = ctx.params["pricing.schedule"]?.value as ScheduleEntry[] | undefined;
   if (schedule) {
     for (const entry of schedule) {
       if (entry.classType === classType && entry.serviceType === serviceType) return { classType, serviceType, capFen: entry.capFen, source: "schedule" };
     }
   }
+  if (!formula) return null;
   const income = numberParam(ctx, "pricing.reference_monthly_income_fen");
   const share = numberParam(ctx, "pricing.full_day_share");
   if (income === undefined || share === undefined) return null;
@@ -299,7 +311,10 @@ export function checkFees(ctx: Context): FeeCheck {
       if (serviceType === null) missing.push(`fees[${i}].serviceType`);
       if (amountFen === null) missing.push(`fees[${i}].amountFen`);
       const cap = classType !== null && serviceType !== null ? feeCap(ctx, classType, serviceType) : null;
-      if (classType !== null && serviceType !== null && cap === null) missing.push(`parameters.pricing.reference_monthly_income_fen`);
+      if (classType !== null && serviceType !== null && cap === null) {
+        const path = formulaApplies(ctx) ? "parameters.pricing.reference_monthly_income_fen" : "parameters.pricing.schedule";
+        if (!missing.includes(path)) missing.push(path);
+      }
       caps.push({ index: i, classType, serviceType, amountFen, capFen: cap ? cap.capFen : null, source: cap ? cap.source : null });
       if (cap && amountFen !== null && amountFen > cap.capFen) {
         excesses.push({ index: i, classType: cap.classType, serviceType: cap.serviceType, amountFen, capFen: cap.capFen, excessFen: amountFen - cap.capFen });

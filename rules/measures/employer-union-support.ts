@@ -1,7 +1,8 @@
 // 10. employer.union_support — 用人单位办托 工会支持. National (ACFTU programmes: 全国爱心托育用人单位 since
 // 2022; 2025 project grants), named by 蚌埠 B§6.
 //
-// details: { programmes: [{ id, title, amountFen, reference }] } — amounts are the parameters in force.
+// details: { programmes: [{ id, title, amountFen, basis?, reference }] } — amounts are the parameters in force;
+// `basis` says what the caring-employer amount is (the ACFTU's share in 2022, a per-unit minimum from 2023).
 
 import type { LeafDefinition, MeasureDefinition } from "../engine/measure";
 import { REF } from "../parameters/references";
@@ -52,19 +53,23 @@ const fullOrHalfDay: LeafDefinition = {
 
 export const employerUnionSupport: MeasureDefinition = {
   id: "employer.union_support",
-  revision: 1,
   title: { zh: "用人单位办托 工会支持", en: "Union support for employer-run childcare" },
-  legalBasis: [REF.caringEmployer, REF.projectGrant, REF.bengbu6],
+  legalBasis: [REF.caringEmployer, REF.caringEmployer2023, REF.projectGrant, REF.bengbu6],
   monetary: false,
   inForce: { parameter: "measure.employer.union_support.enabled", when: "flag" },
   subject,
   tree: { kind: "all", id: "all", children: [ownStaff, fullOrHalfDay, filingFiled] },
-  parameters: ["union.caring_employer_award_fen", "union.project_grant_fen"],
+  parameters: ["union.caring_employer_acftu_award_fen", "union.caring_employer_min_award_fen", "union.project_grant_fen"],
   outcome(ctx) {
     const programmes = [];
-    const award = numberParam(ctx, "union.caring_employer_award_fen");
-    if (award !== undefined) {
-      programmes.push({ id: "national_caring_employer", title: { zh: "全国爱心托育用人单位", en: "National caring-childcare employer" }, amountFen: award, reference: REF.caringEmployer });
+    // Two bases: 2022 states the ACFTU's own share (the province adds ≥ 1:1); from 2023 a minimum per unit.
+    const acftu = numberParam(ctx, "union.caring_employer_acftu_award_fen");
+    const minimum = numberParam(ctx, "union.caring_employer_min_award_fen");
+    const title = { zh: "全国爱心托育用人单位", en: "National caring-childcare employer" };
+    if (acftu !== undefined) {
+      programmes.push({ id: "national_caring_employer", title, amountFen: acftu, basis: "acftu_share_before_provincial_matching", reference: REF.caringEmployer });
+    } else if (minimum !== undefined) {
+      programmes.push({ id: "national_caring_employer", title, amountFen: minimum, basis: "minimum_per_unit", reference: REF.caringEmployer2023 });
     }
     const grant = numberParam(ctx, "union.project_grant_fen");
     if (grant !== undefined) {

@@ -7,6 +7,7 @@ import type { Result, Text } from "../engine/types";
 import { REF } from "../parameters/references";
 import type { StaffMember } from "../snapshot";
 import { allOf, holdsQualification, listParam, numberParam, operatorRegistered, staffLabel, staffPath, unknown } from "./common";
+import { backgroundChecks, caregiverQualifications, healthCertificates, homeCarers } from "./staff-records";
 
 const DOCUMENT_NAMES: Record<string, Text> = {
   business_license: { zh: "营业执照（或其他法人登记证书）", en: "business licence (or other legal-person certificate)" },
@@ -115,106 +116,6 @@ function documentLeaf(kind: string, id: string, title: Text, appliesWhen?: LeafD
     },
   };
 }
-
-/** Every staff member passes `check`; the fix names the ones who do not. */
-function everyStaff(
-  ctx: Context,
-  check: (member: StaffMember, index: number, missing: string[]) => Result,
-  fix: (labels: string[]) => Text,
-): Outcome {
-  const staff = ctx.snapshot.staff;
-  if (staff == null) return unknown({ staff: null }, ["staff"]);
-  // Lists are allocated only when something fails or is missing: this runs for every staff member.
-  let failing: string[] | null = null;
-  const missing: string[] = [];
-  for (let i = 0; i < staff.length; i++) {
-    const r = check(staff[i], i, missing);
-    if (r === "unmet") (failing ??= []).push(staffLabel(staff[i], i));
-  }
-  if (failing) return { result: "unmet", facts: { staff: staff.length, failing }, fix: fix(failing) };
-  if (missing.length) return unknown({ staff: staff.length }, missing);
-  return { result: "met", facts: { staff: staff.length } };
-}
-
-const healthCertificates: LeafDefinition = {
-  kind: "leaf",
-  id: "staff.health_certificates",
-  title: { zh: "全部工作人员持有效健康合格证", en: "Every staff member holds a valid health certificate" },
-  references: [REF.healthCertificates, REF.filingMaterials],
-  parameters: [],
-  test: (ctx) =>
-    everyStaff(
-      ctx,
-      (m, i, missing) => {
-        const until = m.healthCertificateValidUntil;
-        if (until == null) {
-          missing.push(`${staffPath(m, i)}.healthCertificateValidUntil`);
-          return "unknown";
-        }
-        return until >= ctx.date ? "met" : "unmet";
-      },
-      (labels) => ({
-        zh: `${labels.length} 名工作人员的健康合格证已过期：${labels.join("、")}`,
-        en: `Health certificate expired for ${labels.length} staff: ${labels.join(", ")}`,
-      }),
-    ),
-};
-
-const backgroundChecks: LeafDefinition = {
-  kind: "leaf",
-  id: "staff.background_checks",
-  title: { zh: "全部工作人员已完成违法犯罪记录查询", en: "Every staff member has a background check on record" },
-  references: [REF.backgroundCheck],
-  parameters: [],
-  test: (ctx) =>
-    everyStaff(
-      ctx,
-      (m, i, missing) => {
-        const on = m.backgroundCheckOn;
-        if (on == null) {
-          missing.push(`${staffPath(m, i)}.backgroundCheckOn`);
-          return "unknown";
-        }
-        return on <= ctx.date ? "met" : "unmet";
-      },
-      (labels) => ({
-        zh: `${labels.length} 名工作人员的违法犯罪记录查询日期晚于评估日：${labels.join("、")}`,
-        en: `Background check dated after the date for ${labels.length} staff: ${labels.join(", ")}`,
-      }),
-    ),
-};
-
-const caregiverQualifications: LeafDefinition = {
-  kind: "leaf",
-  id: "staff.caregiver_qualifications",
-  title: { zh: "每名保育人员持有有效的专业资格证明", en: "Every caregiver holds a counting qualification" },
-  references: [REF.caregivers, REF.filingMaterials, REF.alar17],
-  parameters: ["staff.caregiver_qualifications"],
-  test(ctx) {
-    const kinds = listParam(ctx, "staff.caregiver_qualifications");
-    if (!kinds) return unknown({}, ["parameters.staff.caregiver_qualifications"]);
-    return everyStaff(
-      ctx,
-      (m, i, missing) => {
-        if (m.role != null && m.role !== "caregiver") return "met";
-        const local: string[] = [];
-        const r = holdsQualification(m, i, kinds, ctx.date, local);
-        if (m.role == null) {
-          // Not known to be a caregiver: only a counting qualification settles it.
-          if (r === "met") return "met";
-          missing.push(`${staffPath(m, i)}.role`, ...local);
-          return "unknown";
-        }
-        missing.push(...local);
-        return r;
-      },
-      (labels) => ({
-        zh: `保育人员 ${labels.join("、")} 无有效专业资格证明（保育师、婴幼儿发展引导员、幼儿园教师资格或护士）`,
-        en: `Caregivers ${labels.join(", ")} have no counting qualification (childcare worker, infant development guide, kindergarten teacher or nurse)`,
-      }),
-    );
-  },
-};
 
 /** At least one staff member of `role` passes `check`; a member of unknown role may be the one. */
 function someStaff(
@@ -350,9 +251,8 @@ const securityGuard: LeafDefinition = {
 
 export const filingComplete: MeasureDefinition = {
   id: "filing.complete",
-  revision: 1,
   title: { zh: "备案条件与材料齐全", en: "Filing conditions and documents complete" },
-  legalBasis: [REF.filingConditions, REF.filingMaterials, REF.site, REF.backgroundCheck, REF.alar17],
+  legalBasis: [REF.filingConditions, REF.filingMaterials, REF.site, REF.backgroundCheck, REF.yearlyBackgroundCheck, REF.yearlyHealthCheck, REF.homeBasedCarers, REF.alar17],
   monetary: false,
   inForce: { parameter: "measure.filing.complete.enabled", when: "flag" },
   tree: {
@@ -372,6 +272,7 @@ export const filingComplete: MeasureDefinition = {
       healthCertificates,
       backgroundChecks,
       caregiverQualifications,
+      homeCarers,
       director,
       healthWorker,
       securityGuard,

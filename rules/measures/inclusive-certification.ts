@@ -132,7 +132,6 @@ const contractsAndInsurance: LeafDefinition = {
 
 export const inclusiveCertification: MeasureDefinition = {
   id: "inclusive.certification",
-  revision: 1,
   title: { zh: "普惠性托育机构认定", en: "Inclusive childcare certification" },
   legalBasis: [REF.inclusiveRecognition, REF.alar15, REF.bengbu7],
   monetary: false,

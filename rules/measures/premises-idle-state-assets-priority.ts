@@ -30,7 +30,6 @@ function measureLeaf(id: string, title: LeafDefinition["title"], measure: typeof
 
 export const premisesIdleStateAssetsPriority: MeasureDefinition = {
   id: "premises.idle_state_assets_priority",
-  revision: 1,
   title: { zh: "闲置国有资产优先提供", en: "Priority use of idle state-owned premises" },
   legalBasis: [REF.alar16],
   monetary: false,

@@ -1,7 +1,8 @@
 // 4. pricing.guided_price — 政府指导价. National (1477号), A§15. Inclusive facilities keep every declared
 // fee within its cap: a published schedule entry (local parameter `pricing.schedule`) wins for the pairs
 // it covers; other pairs use the formula (reference income × 0.8 full-day; 60 % half-day; daily rate =
-// full-day ÷ 21.75; hourly = 20 % of the daily rate; temporary = the daily rate).
+// full-day ÷ 21.75; hourly = 20 % of the daily rate; temporary = the daily rate). A public facility's
+// fees are capped by a published schedule only, unless `pricing.formula_applies_to_public` says otherwise.
 //
 // details: { caps: [{ index, classType, serviceType, amountFen, capFen, source }] for each declared fee,
 //            excesses: [{ index, classType, serviceType, amountFen, capFen, excessFen }],
@@ -11,7 +12,7 @@ import type { Context, LeafDefinition, MeasureDefinition } from "../engine/measu
 import type { Result } from "../engine/types";
 import { REF } from "../parameters/references";
 import { CLASS_TYPES, SERVICE_TYPES } from "../vocabulary";
-import { certifiedOnDate, checkFees, feeCap, feesWithinCaps, inclusiveKindergartenClass, PRICING_PARAMETERS, unknown, type FeeCap } from "./common";
+import { certifiedOnDate, checkFees, feeCap, feesWithinCaps, formulaApplies, inclusiveKindergartenClass, PRICING_PARAMETERS, unknown, type FeeCap } from "./common";
 import { kindergartenInclusiveToddlerClass } from "./kindergarten-inclusive-toddler-class";
 
 /** Inclusive standing for pricing: certified and valid, applied, public, or an inclusive kindergarten class. */
@@ -50,19 +51,19 @@ const subject: LeafDefinition = {
 
 /** Every class × service cap in force; shared by all evaluations with the same parameters. */
 function capTable(ctx: Context): readonly (FeeCap | { classType: string; serviceType: string; capFen: null; source: null })[] {
-  const cached = ctx.shared.capTable as readonly FeeCap[] | undefined;
+  const key = formulaApplies(ctx) ? "capTable" : "capTableScheduleOnly";
+  const cached = ctx.shared[key] as readonly FeeCap[] | undefined;
   if (cached) return cached;
   const rows = [];
   for (const classType of CLASS_TYPES) {
     for (const serviceType of SERVICE_TYPES) rows.push(feeCap(ctx, classType, serviceType) ?? { classType, serviceType, capFen: null, source: null });
   }
-  ctx.shared.capTable = Object.freeze(rows);
+  ctx.shared[key] = Object.freeze(rows);
   return rows;
 }
 
 export const pricingGuidedPrice: MeasureDefinition = {
   id: "pricing.guided_price",
-  revision: 1,
   title: { zh: "政府指导价", en: "Guided price" },
   legalBasis: [REF.pricing, REF.alar15],
   monetary: false,

@@ -43,7 +43,6 @@ const withinYears: LeafDefinition = {
 
 export const soeAssessmentExemption: MeasureDefinition = {
   id: "soe.assessment_exemption",
-  revision: 1,
   title: { zh: "国企办托营收七年内不纳入领导班子考核", en: "SOE childcare revenue kept out of leadership assessment for 7 years" },
   legalBasis: [REF.alar16],
   monetary: false,

@@ -1,10 +1,12 @@
 // 2. staffing.compliant — 班额与师幼比. National (设置标准; 家庭托育点管理办法 for home-based points).
-// Uses each class's declared caregivers: enrolled ≤ maximum size and caregivers ≥ ceil(enrolled ÷ ratio).
+// Each class's declared caregivers: enrolled ≤ maximum size and caregivers ≥ ceil(enrolled ÷ ratio). The
+// declarations must be backed by people: the caregivers on the staff roster must number at least what the
+// classes need by ratio (declared counts alone passed six declared against two employed).
 
 import type { Context, Facts, LeafDefinition, MeasureDefinition, Outcome } from "../engine/measure";
 import { REF } from "../parameters/references";
 import { CLASS_TYPES } from "../vocabulary";
-import { CLASS_NAMES, numberParam, unknown } from "./common";
+import { CLASS_NAMES, numberParam, staffPath, unknown } from "./common";
 
 // Parameter ids per class type, built once: building them per class in the loop showed in profiles.
 const SIZE_PARAMETER: Record<string, string> = {};
@@ -180,12 +182,82 @@ const homeCaregivers: LeafDefinition = {
   },
 };
 
+/** Caregivers the classes need by ratio (home-based: the carer ratio over all children); null when unknown. */
+function caregiversNeeded(ctx: Context, missing: string[]): { needed: number; declared: number } | null {
+  const classes = ctx.snapshot.classes;
+  if (classes == null) {
+    missing.push("classes");
+    return null;
+  }
+  const homeBased = ctx.snapshot.facility.kind === "home_based";
+  let needed = 0;
+  let declared = 0;
+  let enrolledTotal = 0;
+  const before = missing.length;
+  for (let i = 0; i < classes.length; i++) {
+    const c = classes[i];
+    declared += c.caregivers ?? 0;
+    if (c.enrolled == null) {
+      missing.push(`classes[${i}].enrolled`);
+      continue;
+    }
+    enrolledTotal += c.enrolled;
+    if (homeBased) continue;
+    if (c.type == null) {
+      missing.push(`classes[${i}].type`);
+      continue;
+    }
+    const ratio = numberParam(ctx, RATIO_PARAMETER[c.type]);
+    if (ratio === undefined) missing.push(`parameters.${RATIO_PARAMETER[c.type]}`);
+    else needed += Math.ceil(c.enrolled / ratio);
+  }
+  if (homeBased) {
+    const ratio = numberParam(ctx, "home_based.children_per_caregiver");
+    if (ratio === undefined) missing.push("parameters.home_based.children_per_caregiver");
+    else needed = Math.ceil(enrolledTotal / ratio);
+  }
+  return missing.length > before ? null : { needed, declared };
+}
+
+const rosterCaregivers: LeafDefinition = {
+  kind: "leaf",
+  id: "staff.roster_covers_ratio",
+  title: { zh: "花名册上的保育人员人数达到各班师幼比所需人数", en: "The caregivers on the staff roster number at least what the classes need by ratio" },
+  references: [REF.ratios, REF.homeBased],
+  parameters: [...RATIO_PARAMETERS, "home_based.children_per_caregiver"],
+  test(ctx) {
+    const staff = ctx.snapshot.staff;
+    const missing: string[] = [];
+    const need = caregiversNeeded(ctx, missing);
+    if (staff == null) missing.push("staff");
+    if (staff == null || need === null) return unknown({}, missing);
+    let onRoster = 0;
+    const undetermined: string[] = [];
+    for (let i = 0; i < staff.length; i++) {
+      const role = staff[i].role;
+      if (role === "caregiver") onRoster++;
+      else if (role == null) undetermined.push(`${staffPath(staff[i], i)}.role`);
+    }
+    const facts: Facts = { rosterCaregivers: onRoster, needed: need.needed, declared: need.declared };
+    if (onRoster >= need.needed) return { result: "met", facts };
+    if (onRoster + undetermined.length >= need.needed) return unknown(facts, undetermined);
+    const short = need.needed - onRoster;
+    return {
+      result: "unmet",
+      facts,
+      fix: {
+        zh: `花名册上有 ${onRoster} 名保育人员，按各班人数和师幼比共需 ${need.needed} 名（各班申报 ${need.declared} 名）：需在花名册增加 ${short} 名保育人员，或更正班级申报`,
+        en: `The staff roster has ${onRoster} caregiver${onRoster === 1 ? "" : "s"}; the classes need ${need.needed} by ratio (they declare ${need.declared}): add ${short} caregiver${short === 1 ? "" : "s"} to the roster or correct the classes`,
+      },
+    };
+  },
+};
+
 export const staffingCompliant: MeasureDefinition = {
   id: "staffing.compliant",
-  revision: 1,
   title: { zh: "班额与师幼比", en: "Class sizes and caregiver ratios" },
   legalBasis: [REF.classSizes, REF.ratios, REF.homeBased],
   monetary: false,
   inForce: { parameter: "measure.staffing.compliant.enabled", when: "flag" },
-  tree: { kind: "all", id: "all", children: [classSize, classRatio, homeEnrolled, homeCaregivers] },
+  tree: { kind: "all", id: "all", children: [classSize, classRatio, homeEnrolled, homeCaregivers, rosterCaregivers] },
 };

@@ -18,7 +18,6 @@ const RELIEFS = [
 
 export const taxCommunityChildcareRelief: MeasureDefinition = {
   id: "tax.community_childcare_relief",
-  revision: 1,
   title: { zh: "社区托育服务税费减免", en: "Community childcare tax and fee relief" },
   legalBasis: [REF.tax2019, REF.tax2026, REF.alar16],
   monetary: false,

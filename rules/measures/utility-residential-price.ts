@@ -10,7 +10,6 @@ import { filingFiled, listParam, numberParam, servicesAny } from "./common";
 
 export const utilityResidentialPrice: MeasureDefinition = {
   id: "utility.residential_price",
-  revision: 1,
   title: { zh: "水电气热按居民生活类价格执行", en: "Utilities at residential prices" },
   legalBasis: [REF.utility, REF.alar16],
   monetary: false,

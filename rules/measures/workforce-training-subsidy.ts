@@ -114,7 +114,6 @@ const trainingLeaf: LeafDefinition = {
 
 export const workforceTrainingSubsidy: MeasureDefinition = {
   id: "workforce.training_subsidy",
-  revision: 1,
   title: { zh: "职业技能培训补贴", en: "Vocational training subsidy" },
   legalBasis: [REF.alar17],
   monetary: false,

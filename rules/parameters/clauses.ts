@@ -1,7 +1,7 @@
 // Every clause the traceability table (`npm run rules -- trace-clauses`, rules/trace.ts) accounts for:
-// each numbered clause of the two city texts in shared/policies, and each national (document, clause)
-// pair cited in REF. Pure data, shipped with the app. Clause strings are exactly REF's style, so the
-// entries the rules cite are string-equal to the REF ones:
+// each numbered clause of the two city texts in shared/policies, and each (document, clause) pair of the
+// national and other texts in REF. Pure data, shipped with the app. City clause strings follow REF's
+// style, so the entries the rules cite are string-equal to the REF ones:
 //   阿拉尔: "二（四）第15条" — section 二、主要措施, subsection （一）…（七）, then the measure number. The
 //     text prints no "（一）" before 营造良好的婚育环境 (clauses 1–4) and no "一、" before 工作目标 (which has no
 //     numbered clauses); 三、组织保障 has no subsections: "三、第26条".
@@ -14,6 +14,7 @@ import {
   ACFTU_PROJECT_2025,
   ALAR_PLAN,
   BENGBU_MEASURES,
+  CHILDCARE_HEALTH_RULES,
   FILING_RULES,
   HOME_BASED_RULES,
   MANAGEMENT_NORMS,
@@ -30,22 +31,36 @@ import {
 
 export type ClauseKind = "city" | "national";
 
-export type Clause = { document: string; clause: string; kind: ClauseKind; title: Text };
+export type Clause = { document: string; clause: string; kind: ClauseKind; title?: Text };
 
 /** The two city texts (seeds), in the order the table lists them. */
 export const CITY_DOCUMENTS: readonly string[] = [ALAR_PLAN, BENGBU_MEASURES];
 
-/** References that are placeholders rather than clauses of a text (示例值): never listed as clauses. */
-export const PLACEHOLDER_DOCUMENTS: readonly string[] = [REF.demo.document];
+/** English names of the documents, for the table's headings. */
+export const DOCUMENT_NAMES_EN: Readonly<Record<string, string>> = {
+  [ALAR_PLAN]: "Alar (1st Division) plan for a fertility-friendly society, draft for comment",
+  [BENGBU_MEASURES]: "Bengbu measures to improve and implement fertility support",
+  [FILING_RULES]: "Childcare facility registration and filing rules (trial)",
+  [SETTING_STANDARD]: "Childcare facility setting standard (trial)",
+  [MANAGEMENT_NORMS]: "Childcare facility management norms (trial)",
+  [HOME_BASED_RULES]: "Home-based childcare point rules (trial, 2023)",
+  [MINORS_LAW]: "Law on the Protection of Minors",
+  [CHILDCARE_HEALTH_RULES]: "Health-care rules for nurseries and kindergartens (2010)",
+  [PRICING_OPINION]: "NDRC guidance on inclusive childcare prices (2024, No. 1477)",
+  [PRICING_EXAMPLE]: "A Chongqing district's fee guidance (example in DOMAIN.md)",
+  [WORKDAYS_NOTICE]: "Notice on average monthly working time and pay conversion (2008)",
+  [STATE_COUNCIL_2019_15]: "State Council guidance on care services for children under 3 (2019, No. 15)",
+  [TAX_2019_76]: "Announcement 2019 No. 76 on tax relief for community family services",
+  [TAX_2026_7]: "Announcement 2026 No. 7 extending the community-services tax relief",
+  [ACFTU_CARING_EMPLOYER]: "ACFTU and NHC national caring-childcare employers (from 2022)",
+  [ACFTU_PROJECT_2025]: "ACFTU 2025 support for employer childcare projects",
+  "蚌埠市托育服务机构补助办法（试行）— 各县区补助方案（未取得原文，示例值）": "Bengbu childcare subsidy rules, county schemes (text not at hand; demo values)",
+};
 
 type Row = [clause: string, zh: string, en: string];
 
 function city(document: string, rows: readonly Row[]): Clause[] {
   return rows.map(([clause, zh, en]) => ({ document, clause, kind: "city", title: { zh, en } }));
-}
-
-function national(document: string, rows: readonly Row[]): Clause[] {
-  return rows.map(([clause, zh, en]) => ({ document, clause, kind: "national", title: { zh, en } }));
 }
 
 const ALAR: readonly Row[] = [
@@ -98,36 +113,44 @@ const BENGBU: readonly Row[] = [
   ["七、第16条", "加强组织领导", "Leadership and organisation"],
 ];
 
-const NATIONAL: readonly Clause[] = [
-  ...national(FILING_RULES, [
-    [REF.filingConditions.clause, "备案条件", "Conditions for filing"],
-    [REF.filingMaterials.clause, "备案材料", "Filing materials"],
-  ]),
-  ...national(SETTING_STANDARD, [
-    [REF.site.clause, "场地（自有或租赁期不少于3年）", "Premises (owned, or leased for at least 3 years)"],
-    [REF.classSizes.clause, "班型与班额", "Class types and sizes"],
-    [REF.ratios.clause, "保育人员配备比例", "Caregiver-to-child ratios"],
-    [REF.director.clause, "托育机构负责人条件", "Director requirements"],
-    [REF.healthWorker.clause, "保健人员条件", "Health-worker requirements"],
-    [REF.securityGuard.clause, "保安人员条件", "Security-guard requirements"],
-    [REF.caregivers.clause, "保育人员条件", "Caregiver requirements"],
-  ]),
-  ...national(MANAGEMENT_NORMS, [[REF.healthCertificates.clause, "工作人员健康检查", "Staff health checks"]]),
-  ...national(MINORS_LAW, [[REF.backgroundCheck.clause, "入职查询（密切接触未成年人单位）", "Background checks before hiring"]]),
-  ...national(HOME_BASED_RULES, [[REF.homeBased.clause, "收托人数与照护人员配备", "Children per point and carers"]]),
-  ...national(PRICING_OPINION, [
-    [REF.pricing.clause, "普惠托育服务价格", "Prices of inclusive childcare"],
-    [REF.inclusiveProviders.clause, "普惠托育服务提供主体", "Who provides inclusive childcare"],
-    [REF.inclusiveRecognition.clause, "普惠性托育机构认定条件", "Conditions for inclusive recognition"],
-  ]),
-  ...national(PRICING_EXAMPLE, [[REF.pricingExample.clause, "收费上限计算方法（外地示例，非本市文件）", "Fee-cap method (another city's example)"]]),
-  ...national(WORKDAYS_NOTICE, [[REF.workdays.clause, "日工资、小时工资的折算（月计薪天数21.75）", "Daily and hourly pay (21.75 paid days a month)"]]),
-  ...national(STATE_COUNCIL_2019_15, [[REF.utility.clause, "水电气热按居民生活类价格", "Residential utility prices"]]),
-  ...national(TAX_2019_76, [[REF.tax2019.clause, "社区家庭服务业税费优惠", "Tax and fee relief for community services"]]),
-  ...national(TAX_2026_7, [[REF.tax2026.clause, "延续执行期限", "Extension of the relief period"]]),
-  ...national(ACFTU_CARING_EMPLOYER, [[REF.caringEmployer.clause, "推选与补助", "Selection and awards"]]),
-  ...national(ACFTU_PROJECT_2025, [[REF.projectGrant.clause, "每个项目补助1万元", "10,000 yuan per project"]]),
-];
+// Titles of the national clauses, by REF key. A REF entry without one is still listed (untitled).
+export const NATIONAL_TITLES: Readonly<Record<string, Text>> = {
+  filingConditions: { zh: "备案条件", en: "Conditions for filing" },
+  filingMaterials: { zh: "备案材料", en: "Filing materials" },
+  site: { zh: "场地（自有或租赁期不少于3年）", en: "Premises (owned, or leased for at least 3 years)" },
+  classSizes: { zh: "班型与班额", en: "Class types and sizes" },
+  ratios: { zh: "保育人员配备比例", en: "Caregiver-to-child ratios" },
+  director: { zh: "托育机构负责人条件", en: "Director requirements" },
+  healthWorker: { zh: "保健人员条件", en: "Health-worker requirements" },
+  securityGuard: { zh: "保安人员条件", en: "Security-guard requirements" },
+  caregivers: { zh: "保育人员条件", en: "Caregiver requirements" },
+  healthCertificates: { zh: "工作人员健康检查", en: "Staff health checks" },
+  yearlyHealthCheck: { zh: "在岗工作人员每年健康检查", en: "Yearly health check of staff in post" },
+  backgroundCheck: { zh: "入职查询（密切接触未成年人单位）", en: "Background checks before hiring" },
+  yearlyBackgroundCheck: { zh: "每年定期查询", en: "Yearly repeat of the background check" },
+  homeBased: { zh: "收托人数与照护人员配备", en: "Children per point and carers" },
+  homeBasedCarers: { zh: "照护人员条件", en: "Carer requirements" },
+  pricing: { zh: "普惠托育服务价格", en: "Prices of inclusive childcare" },
+  inclusiveProviders: { zh: "普惠托育服务提供主体", en: "Who provides inclusive childcare" },
+  inclusiveRecognition: { zh: "普惠性托育机构认定条件", en: "Conditions for inclusive recognition" },
+  pricingExample: { zh: "收费上限计算方法（外地示例，非本市文件）", en: "Fee-cap method (another city's example)" },
+  workdays: { zh: "日工资、小时工资的折算（月计薪天数21.75）", en: "Daily and hourly pay (21.75 paid days a month)" },
+  utility: { zh: "水电气热按居民生活类价格", en: "Residential utility prices" },
+  tax2019: { zh: "社区家庭服务业税费优惠", en: "Tax and fee relief for community services" },
+  tax2019Period: { zh: "执行期限", en: "Period of the relief" },
+  tax2026: { zh: "延续执行", en: "Extension of the relief" },
+  caringEmployer: { zh: "2022年推选与补助", en: "2022 selection and awards" },
+  caringEmployer2023: { zh: "2023年推选与补助", en: "2023 selection and awards" },
+  projectGrant: { zh: "每个项目补助1万元", en: "10,000 yuan per project" },
+  subsidyPeriodDemo: { zh: "补助月份计算方式（未取得原文）", en: "How subsidised months are counted (text not at hand)" },
+};
+
+// Every REF entry that is neither a city clause nor the demo placeholder, in REF's order: a reference
+// added to REF is listed here without further ado (the city clauses, by contrast, are checked against
+// the texts above, so a city clause string that does not match shows up as unlisted).
+const NATIONAL: readonly Clause[] = Object.entries(REF)
+  .filter(([, ref]) => !CITY_DOCUMENTS.includes(ref.document) && ref.document !== REF.demo.document)
+  .map(([key, ref]) => ({ document: ref.document, clause: ref.clause, kind: "national" as const, ...(NATIONAL_TITLES[key] ? { title: NATIONAL_TITLES[key] } : {}) }));
 
 /** The clause list of the traceability table: 阿拉尔, 蚌埠, then the national texts. */
 export const CLAUSES: readonly Clause[] = [...city(ALAR_PLAN, ALAR), ...city(BENGBU_MEASURES, BENGBU), ...NATIONAL];

@@ -16,7 +16,7 @@ function leaf(id: string, result: Result): LeafDefinition {
 }
 
 function measureOf(tree: GroupDefinition): MeasureDefinition {
-  return { id: "t", revision: 1, title: { zh: "测试", en: "test" }, legalBasis: [], monetary: false, inForce: { parameter: "x", when: "flag" }, tree };
+  return { id: "t", title: { zh: "测试", en: "test" }, legalBasis: [], monetary: false, inForce: { parameter: "x", when: "flag" }, tree };
 }
 
 function run(tree: GroupDefinition): Result {
@@ -58,10 +58,11 @@ describe("purity of rules/", () => {
     });
   }
 
-  it("has no clock, environment, I/O or app/db imports outside the CLI adapter", () => {
+  it("has no clock, environment, I/O or app/db imports outside the CLI adapter and the release tool", () => {
     const offenders: string[] = [];
     for (const path of files("rules")) {
-      if (path === join("rules", "cli.ts")) continue;
+      // cli.ts reads files; archive.ts (`npm run rules -- release`) bundles and writes releases at development time
+      if (path === join("rules", "cli.ts") || path === join("rules", "archive.ts")) continue;
       const text = readFileSync(path, "utf8");
       if (/Date\.now\(|new Date\(\s*\)|process\.env|from "node:(fs|child_process|net|http)|from "(\.\.\/)+(app|db)\//.test(text)) offenders.push(path);
     }

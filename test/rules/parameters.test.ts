@@ -82,7 +82,7 @@ describe("resolution along the jurisdiction chain", () => {
     expect(codes.length).toBe(12);
     for (const code of codes) {
       const params = Object.fromEntries(resolveParameters(BUILT_IN_PARAMETERS, code, "2026-03-01"));
-      const ctx = { params, shared: {}, memo: {}, trees: {} } as unknown as Context;
+      const ctx = { snapshot: { operator: { ownership: "private" } }, params, shared: {}, memo: {}, trees: {} } as unknown as Context;
       for (const c of CLASS_TYPES) for (const s of SERVICE_TYPES) expect(feeCap(ctx, c, s)?.capFen, `${code} ${c} ${s}`).toBeGreaterThan(0);
     }
   });
@@ -100,8 +100,10 @@ const snapshot = (() => {
     asOf: "2026-05-01",
     operator: { ownership: "public" },
     facility: { kind: "standalone", totalSlots: 40 },
-    filing: { status: "filed" },
+    filing: { status: "filed", filedOn: "2024-01-01" },
     inclusive: { status: "none" },
+    staff: [],
+    classes: [],
     enrolment: { period: "2026-04", approved: true, fullDayChildren: 10, subsidisedMonthsThisYear: 0 },
   });
   if (!parsed.ok) throw new Error("bad fixture");

@@ -94,11 +94,12 @@ function resolveBase(name: string, bases: Record<string, unknown>, seen: string[
   return base;
 }
 
-export function loadScenarios(): Scenario[] {
-  const shared = parse(readFileSync(join(SCENARIO_DIR, "_bases.yaml"), "utf8")) as Record<string, unknown>;
+/** Loads every scenario file of `dir` (default: this folder's scenarios/). No test framework: the CLI uses it too. */
+export function loadScenarios(dir: string = SCENARIO_DIR): Scenario[] {
+  const shared = parse(readFileSync(join(dir, "_bases.yaml"), "utf8")) as Record<string, unknown>;
   const scenarios: Scenario[] = [];
-  for (const file of readdirSync(SCENARIO_DIR).filter((f) => f.endsWith(".yaml") && !f.startsWith("_")).sort()) {
-    const raw = parse(readFileSync(join(SCENARIO_DIR, file), "utf8")) as RawFile;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith(".yaml") && !f.startsWith("_")).sort()) {
+    const raw = parse(readFileSync(join(dir, file), "utf8")) as RawFile;
     const bases = { ...shared, ...(raw.bases ?? {}) };
     for (const s of raw.scenarios) {
       const base = s.base ? resolveBase(s.base, bases) : {};

@@ -2,7 +2,10 @@ import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { RULES_VERSION } from "../../rules/engine/evaluate";
 import { loadParameterTable } from "../../rules/engine/parameters";
-import { computeRulesVersion } from "../../rules/engine/version";
+import { LOGIC_FINGERPRINT } from "../../rules/engine/fingerprint";
+import { computeRulesVersion, PACKAGE_VERSION } from "../../rules/engine/version";
+import { logicFingerprint } from "../../rules/archive";
+import { RELEASES } from "../../rules/releases/index";
 import { MEASURES } from "../../rules/measures/list";
 import { PARAMETER_DEFINITIONS } from "../../rules/parameters/definitions";
 import { BUILT_IN_PARAMETERS } from "../../rules/parameters/table";
@@ -29,12 +32,25 @@ describe("rules version", () => {
     expect(computeRulesVersion(loadParameterTable(PARAMETER_DEFINITIONS, values), MEASURES)).not.toBe(RULES_VERSION);
   });
 
-  it("changes when a measure's definition or revision changes, or the package version", () => {
-    const revised = MEASURES.map((m, i) => (i === 0 ? { ...m, revision: m.revision + 1 } : m));
-    expect(computeRulesVersion(BUILT_IN_PARAMETERS, revised)).not.toBe(RULES_VERSION);
+  it("changes when a measure's definition, its logic fingerprint or the package version changes", () => {
     const retitled = MEASURES.map((m, i) => (i === 1 ? { ...m, title: { ...m.title, en: "x" } } : m));
     expect(computeRulesVersion(BUILT_IN_PARAMETERS, retitled)).not.toBe(RULES_VERSION);
     expect(computeRulesVersion(BUILT_IN_PARAMETERS, MEASURES, "9.9.9")).not.toBe(RULES_VERSION);
+    expect(computeRulesVersion(BUILT_IN_PARAMETERS, MEASURES, PACKAGE_VERSION, "0".repeat(64))).not.toBe(RULES_VERSION);
+  });
+
+  // The version follows the code without a manual bump: the fingerprint is a hash of every source file the
+  // evaluator is built from, and this test fails until it is regenerated after any change to them.
+  it("carries the fingerprint of the current source (run `npm run rules -- release` after changing rules/)", async () => {
+    const { fingerprint, files } = await logicFingerprint();
+    expect(files).toContain("rules/measures/filing-complete.ts");
+    expect(files).toContain("rules/parameters/national.ts");
+    expect(files).not.toContain("rules/engine/fingerprint.ts");
+    expect(LOGIC_FINGERPRINT, "rules/ changed since the last `npm run rules -- release`").toBe(fingerprint);
+  });
+
+  it("is archived, so that a decision made now still replays after the next change", () => {
+    expect(Object.keys(RELEASES)).toContain(RULES_VERSION);
   });
 
   it("does not depend on the order values are listed in", () => {
