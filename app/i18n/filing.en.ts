@@ -115,6 +115,9 @@ export const filingEn: Messages["filing"] = {
     none: "No class yet.",
     enrolledAboveCapacity: "Enrolment cannot exceed the class's capacity",
     capacityAboveSlots: "The classes' capacities cannot add up to more than the total slots",
+    youngestAgeMonths: "Youngest child (months)",
+    youngestAgeHint: "Optional; needed for a mixed class — only one whose youngest child is 24 months or older counts as a 2–3-year-old toddler class",
+    youngestAgeRange: "The age must be a whole number of months from 0 to 36",
   },
   staff: {
     title: "Staff roster",

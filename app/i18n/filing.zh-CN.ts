@@ -115,6 +115,9 @@ export const filingZh = {
     none: "尚未设置班级。",
     enrolledAboveCapacity: "在托人数不能超过该班额定人数",
     capacityAboveSlots: "各班额定人数之和不能超过托位总数",
+    youngestAgeMonths: "最小幼儿月龄",
+    youngestAgeHint: "选填；混合编班须填写，满 24 个月的方可按 2—3 岁托班认定",
+    youngestAgeRange: "月龄应为 0 至 36 之间的整数",
   },
   staff: {
     title: "人员名册",

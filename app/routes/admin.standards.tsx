@@ -11,18 +11,20 @@ import { requirePermission } from "../auth/session.server";
 import { jurisdictionName, ReferenceLink } from "../components/checklist";
 import { Field, fieldMessage, Form, isActionErrors, SelectField, SubmitButton, useZodForm } from "../components/forms";
 import { EmptyState, Notice, PageHeader } from "../components/layout";
+import { StandardValues } from "../components/subsidy-standard";
+import { SUBSIDY_PERIOD_RULES } from "../../rules/vocabulary";
 import { langFromCookie, titleMeta, type Lang } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { ValidationError } from "../services/errors";
 import { enterStandard, replaceStandard, standardHistory, standardJurisdictions, standardsInForce } from "../services/standards.server";
 import { standardSchema } from "../services/subsidy.schemas";
-import { formatDate, formatDateTime, formatMoney, todayInShanghai } from "../utils/format";
+import { formatDate, formatDateTime, todayInShanghai } from "../utils/format";
 import { guarded, guardedAction } from "../utils/http.server";
 import { localiseFieldErrors } from "../utils/localise-errors";
 
 export const meta = titleMeta("subsidy.standards.title");
 
-const FIELDS = ["jurisdictionCode", "effectiveFrom", "effectiveTo", "perChildMonth", "perChildMonthKindergartenClass", "maxMonthsPerYear", "referenceDocument", "referenceClause", "referenceUrl"] as const;
+const FIELDS = ["jurisdictionCode", "effectiveFrom", "effectiveTo", "perChildMonth", "perChildMonthKindergartenClass", "maxMonthsPerYear", "periodRule", "minAttendanceDays", "referenceDocument", "referenceClause", "referenceUrl"] as const;
 
 function yuan(fen: number | null): string {
   return fen === null ? "" : (fen / 100).toFixed(fen % 100 === 0 ? 0 : 2);
@@ -53,6 +55,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
             perChildMonth: yuan(target.perChildMonthFen),
             perChildMonthKindergartenClass: yuan(target.perChildMonthKindergartenClassFen),
             maxMonthsPerYear: target.maxMonthsPerYear === null ? "" : String(target.maxMonthsPerYear),
+            periodRule: target.periodRule ?? "",
+            minAttendanceDays: target.minAttendanceDays === null ? "" : String(target.minAttendanceDays),
             referenceDocument: target.referenceDocument,
             referenceClause: target.referenceClause,
             referenceUrl: target.referenceUrl ?? "",
@@ -98,24 +102,6 @@ function period(t: T, lang: Lang, from: string | null, to: string | null): strin
   return to ? t("subsidy.standards.fromTo", { from: formatDate(from, lang), to: formatDate(to, lang) }) : t("subsidy.standards.from", { date: formatDate(from, lang) });
 }
 
-function money(fen: number | null): string {
-  return fen === null ? "—" : formatMoney(fen);
-}
-
-/** The three values of a standard, one per line. */
-function StandardValues({ rate, kg, months }: { rate: number | null; kg: number | null; months: number | null }) {
-  const { t } = useTranslation();
-  return (
-    <span className="small nowrap">
-      {t("subsidy.standards.valueRate", { amount: money(rate) })}
-      <br />
-      {t("subsidy.standards.valueKg", { amount: money(kg) })}
-      <br />
-      {months === null ? "—" : t("subsidy.standards.valueMonths", { count: months })}
-    </span>
-  );
-}
-
 function StandardForm({ data: d, values }: { data: Data; values: Record<string, string> | null }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -143,6 +129,10 @@ function StandardForm({ data: d, values }: { data: Data; values: Record<string, 
           <Field form={form} name="perChildMonth" label={t("subsidy.standards.perChildMonthField")} hint={t("subsidy.standards.perChildMonthHint")} inputMode="decimal" />
           <Field form={form} name="perChildMonthKindergartenClass" label={t("subsidy.standards.kgField")} hint={t("subsidy.standards.kgHint")} inputMode="decimal" />
           <Field form={form} name="maxMonthsPerYear" label={t("subsidy.standards.maxMonthsField")} hint={t("subsidy.standards.maxMonthsHint")} inputMode="numeric" />
+        </div>
+        <div className="form-grid form-grid--top">
+          <SelectField form={form} name="periodRule" label={t("subsidy.standards.periodRuleField")} hint={t("subsidy.standards.periodRuleHint")} options={SUBSIDY_PERIOD_RULES.map((r) => ({ value: r, label: t(`subsidy.standards.periodRules.${r}`) }))} />
+          <Field form={form} name="minAttendanceDays" label={t("subsidy.standards.minAttendanceField")} hint={t("subsidy.standards.minAttendanceHint")} inputMode="numeric" />
         </div>
         <div className="form-grid form-grid--top">
           <Field form={form} name="referenceDocument" label={t("subsidy.standards.referenceDocument")} hint={t("subsidy.standards.referenceDocumentHint")} maxLength={200} />
@@ -223,7 +213,7 @@ export default function Standards() {
                     <span className={`badge badge--${SOURCE_TONE[s.source] ?? "muted"}`}>{t(`subsidy.standards.sources.${s.source}`)}</span>
                     {s.source === "local" && s.anyProvisional ? <span className="badge badge--warn">{t("subsidy.standards.sources.provisional")}</span> : null}
                   </td>
-                  <td>{s.source === "none" ? "—" : <StandardValues rate={s.perChildMonthFen} kg={s.perChildMonthKindergartenClassFen} months={s.maxMonthsPerYear} />}</td>
+                  <td>{s.source === "none" ? "—" : <StandardValues rate={s.perChildMonthFen} kg={s.perChildMonthKindergartenClassFen} months={s.maxMonthsPerYear} rule={s.periodRule} attendance={s.minAttendanceDays} />}</td>
                   <td>{period(t, lang, s.effectiveFrom, s.effectiveTo)}</td>
                   <td className="small">{s.reference ? <ReferenceLink reference={s.reference} /> : "—"}</td>
                   <td>
@@ -268,7 +258,7 @@ export default function Standards() {
                     <td className="nowrap">{name(h.jurisdictionCode)}</td>
                     <td>{period(t, lang, h.effectiveFrom, h.effectiveTo)}</td>
                     <td>
-                      <StandardValues rate={h.perChildMonthFen} kg={h.perChildMonthKindergartenClassFen} months={h.maxMonthsPerYear} />
+                      <StandardValues rate={h.perChildMonthFen} kg={h.perChildMonthKindergartenClassFen} months={h.maxMonthsPerYear} rule={h.periodRule} attendance={h.minAttendanceDays} />
                     </td>
                     <td className="small">
                       <ReferenceLink reference={{ document: h.referenceDocument, clause: h.referenceClause, ...(h.referenceUrl ? { url: h.referenceUrl } : {}) }} />

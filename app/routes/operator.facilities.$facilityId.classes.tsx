@@ -39,7 +39,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function Classes() {
   const { t } = useTranslation();
   const { id, name, state, totalSlots, classes } = useLoaderData<typeof loader>();
-  const { form, onSubmit, formError } = useZodForm(classSchema, { type: "", name: "", capacity: "", enrolled: "", caregivers: "" });
+  const { form, onSubmit, formError } = useZodForm(classSchema, { type: "", name: "", capacity: "", enrolled: "", caregivers: "", youngestAgeMonths: "" });
   // a saved class clears the form for the next one
   useEffect(() => form.reset(), [classes.length, form]);
   const editable = state === "draft" || state === "returned" || state === "filed";
@@ -65,6 +65,7 @@ export default function Classes() {
                   <th scope="col">{t("filing.class.capacity")}</th>
                   <th scope="col">{t("filing.class.enrolled")}</th>
                   <th scope="col">{t("filing.class.caregivers")}</th>
+                  <th scope="col">{t("filing.class.youngestAgeMonths")}</th>
                   {editable ? <th scope="col">{t("admin.actions")}</th> : null}
                 </tr>
               </thead>
@@ -76,6 +77,7 @@ export default function Classes() {
                     <td>{c.capacity}</td>
                     <td>{c.enrolled}</td>
                     <td>{c.caregivers}</td>
+                    <td>{c.youngestAgeMonths ?? "—"}</td>
                     {editable ? (
                       <td>
                         <Form method="post">
@@ -105,6 +107,7 @@ export default function Classes() {
               <Field form={form} name="capacity" label={t("filing.class.capacity")} inputMode="numeric" />
               <Field form={form} name="enrolled" label={t("filing.class.enrolled")} inputMode="numeric" />
               <Field form={form} name="caregivers" label={t("filing.class.caregivers")} inputMode="numeric" />
+              <Field form={form} name="youngestAgeMonths" label={t("filing.class.youngestAgeMonths")} hint={t("filing.class.youngestAgeHint")} inputMode="numeric" />
             </div>
             <SubmitButton>{t("filing.class.add")}</SubmitButton>
           </RemixForm>

@@ -11,7 +11,7 @@ import { getDb } from "../../db/client";
 import { CLASS_TYPES } from "../../rules/snapshot";
 import { requirePermission, type Actor } from "../auth/session.server";
 import { FacilityNav } from "../components/facility-nav";
-import { fieldMessage, Form, isActionErrors, SubmitButton, useServerErrors, useZodForm } from "../components/forms";
+import { Field, fieldMessage, Form, isActionErrors, SubmitButton, useServerErrors, useZodForm } from "../components/forms";
 import { EnrolmentStatusBadge, formatMonth } from "../components/enrolment";
 import { EmptyState, Notice, PageHeader } from "../components/layout";
 import { Pager } from "../components/pager";
@@ -49,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       otherMixed: v.otherMixed,
       kindergartenClassChildren: v.kindergartenClassChildren,
       daysOpen: v.daysOpen,
+      fullDayAttending: v.fullDayAttending,
       note: v.note,
       returnReason: v.returnReason,
       submittedAt: v.submittedAt?.toISOString() ?? null,
@@ -88,7 +89,7 @@ async function saveOrSubmit(db: Db, actor: Actor, facilityId: string, form: Form
     return redirect(`${here}&flash=submitted`);
   }
   const input: Record<string, string> = {};
-  for (const f of [...ENROLMENT_COUNT_FIELDS, "daysOpen", "note"]) input[f] = String(form.get(f) ?? "");
+  for (const f of [...ENROLMENT_COUNT_FIELDS, "daysOpen", "fullDayAttending", "note"]) input[f] = String(form.get(f) ?? "");
   await saveEnrolmentDraft(db, actor, facilityId, period, input);
   return redirect(`${here}&flash=saved`);
 }
@@ -107,7 +108,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       let values: Record<string, string> | null = null;
       if (form.get("intent") !== "submit") {
         values = {};
-        for (const f of [...ENROLMENT_COUNT_FIELDS, "daysOpen", "note"]) values[f] = String(form.get(f) ?? "");
+        for (const f of [...ENROLMENT_COUNT_FIELDS, "daysOpen", "fullDayAttending", "note"]) values[f] = String(form.get(f) ?? "");
       }
       return data<EnrolmentErrors>({ ok: false, fieldErrors: localiseFieldErrors(error.fieldErrors, lang), formError: error.formError, values }, { status: 400 });
     }
@@ -158,7 +159,7 @@ function ReportForm({ d, source, editable }: { d: Data; source: Version | null; 
   const lang = useLang();
   const actionData = useActionData<unknown>();
   const posted = isActionErrors(actionData) && "values" in actionData ? ((actionData as EnrolmentErrors).values ?? null) : null;
-  const defaults: FormShape = posted ?? { daysOpen: source ? String(source.daysOpen) : "", note: source?.note ?? "" };
+  const defaults: FormShape = posted ?? { daysOpen: source ? String(source.daysOpen) : "", fullDayAttending: source?.fullDayAttending == null ? "" : String(source.fullDayAttending), note: source?.note ?? "" };
   if (!posted) for (const f of ENROLMENT_COUNT_FIELDS) defaults[f] = source ? String((source as unknown as Record<string, number>)[f] ?? 0) : "";
   const { form, onSubmit } = useZodForm(enrolmentSchema, defaults);
   const f = form as unknown as UseFormReturn<FormShape>;
@@ -245,6 +246,7 @@ function ReportForm({ d, source, editable }: { d: Data; source: Version | null; 
             </p>
           ) : null}
         </div>
+        <Field form={form} name="fullDayAttending" label={t("subsidy.enrolment.fullDayAttending")} hint={t("subsidy.enrolment.fullDayAttendingHint")} inputMode="numeric" className="count-input" disabled={!editable} />
         <div className={`field field--wide${noteError ? " field--error" : ""}`}>
           <label htmlFor="field-note">{t("subsidy.enrolment.note")}</label>
           <input id="field-note" maxLength={500} disabled={!editable} defaultValue={String(defaults.note ?? "")} {...f.register("note")} />

@@ -136,7 +136,7 @@ export default function EnrolmentReview() {
                       ) : (
                         <ul className="plain-list small">
                           {e.changes.map((c) => (
-                            <li key={c.field}>{t("subsidy.review.change", { field: t(`subsidy.enrolment.fields.${c.field}`), before: c.before, after: c.after })}</li>
+                            <li key={c.field}>{t("subsidy.review.change", { field: t(`subsidy.enrolment.fields.${c.field}`), before: c.before ?? "—", after: c.after ?? "—" })}</li>
                           ))}
                         </ul>
                       )}

@@ -59,7 +59,7 @@ const OPEN_STATUSES = ["draft", "submitted", "returned"] as const;
 const EDITABLE_STATUSES = new Set<string>(["draft", "returned"]);
 
 /** The fields a version holds, in the order a diff lists them. */
-export const ENROLMENT_FIELDS = [...ENROLMENT_COUNT_FIELDS, "daysOpen"] as const;
+export const ENROLMENT_FIELDS = [...ENROLMENT_COUNT_FIELDS, "daysOpen", "fullDayAttending"] as const;
 export type EnrolmentField = (typeof ENROLMENT_FIELDS)[number];
 
 /** The month `today` falls in (Asia/Shanghai), as `YYYY-MM`. */
@@ -67,7 +67,7 @@ export function currentPeriod(today: string = todayInShanghai()): string {
   return today.slice(0, 7);
 }
 
-function contentOf(v: Pick<EnrolmentReportVersionRow, EnrolmentCountField | "daysOpen" | "note">) {
+function contentOf(v: Pick<EnrolmentReportVersionRow, EnrolmentCountField | "daysOpen" | "fullDayAttending" | "note">) {
   const out: Record<string, number | string | null> = {};
   for (const f of ENROLMENT_FIELDS) out[f] = v[f];
   out.note = v.note;
@@ -139,6 +139,9 @@ export async function contentErrors(db: Db, facility: FacilityRow, period: strin
   }
   const days = daysInMonth(Number(period.slice(0, 4)), Number(period.slice(5, 7)));
   if (content.daysOpen > days) errors.daysOpen = `subsidy.enrolment.errors.daysInMonth|${JSON.stringify({ days })}`;
+  if (content.fullDayAttending !== undefined && content.fullDayAttending > fullDay) {
+    errors.fullDayAttending = `subsidy.enrolment.errors.attendingAboveFullDay|${JSON.stringify({ children: fullDay })}`;
+  }
   return errors;
 }
 
@@ -164,7 +167,7 @@ export async function saveEnrolmentDraft(db: Db, actor: Actor, facilityId: strin
   const content = parseContent(input);
   const errors = await contentErrors(db, facility, period, content);
   if (Object.keys(errors).length) throw new ValidationError(errors);
-  const values = { ...content, note: content.note ?? null };
+  const values = { ...content, fullDayAttending: content.fullDayAttending ?? null, note: content.note ?? null };
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await db.transaction(async (tx) => {
@@ -234,7 +237,7 @@ export async function submitEnrolment(db: Db, actor: Actor, facilityId: string, 
     .where(and(eq(enrolmentReportVersions.reportId, report.id), inArray(enrolmentReportVersions.status, ["draft", "returned"])));
   if (!open) throw new ConflictError("subsidy.enrolment.errors.nothingToSubmit");
   // the facility's classes may have changed since the draft was saved: check again
-  const errors = await contentErrors(db, facility, period, { ...open, note: open.note ?? undefined });
+  const errors = await contentErrors(db, facility, period, { ...open, fullDayAttending: open.fullDayAttending ?? undefined, note: open.note ?? undefined });
   if (Object.keys(errors).length) throw new ValidationError(errors, "subsidy.enrolment.errors.fixBeforeSubmit");
   return db.transaction(async (tx) => {
     const now = clockNow();
@@ -292,7 +295,10 @@ export async function approveEnrolment(db: Db, actor: Actor, versionId: string):
       .update(enrolmentReportVersions)
       .set({ status: "superseded", updatedAt: now })
       .where(and(eq(enrolmentReportVersions.reportId, report.id), eq(enrolmentReportVersions.status, "approved"), sql`${enrolmentReportVersions.id} <> ${version.id}`));
-    await tx.update(enrolmentReports).set({ approvedVersion: version.version, approvedFullDayChildren: fullDayChildren, approvedAt: now, updatedAt: now }).where(eq(enrolmentReports.id, report.id));
+    await tx
+      .update(enrolmentReports)
+      .set({ approvedVersion: version.version, approvedFullDayChildren: fullDayChildren, approvedFullDayAttending: version.fullDayAttending, approvedAt: now, updatedAt: now })
+      .where(eq(enrolmentReports.id, report.id));
     await recordAudit(tx, actorContext(actor), {
       action: "enrolment.approved",
       entityType: "enrolment_report_version",
@@ -373,7 +379,8 @@ export async function enrolmentReportFor(db: Db, actor: Actor, facilityId: strin
   return withV ?? null;
 }
 
-export type FieldChange = { field: EnrolmentField; before: number; after: number };
+/** A changed field; null = not reported (the attendance count is optional). */
+export type FieldChange = { field: EnrolmentField; before: number | null; after: number | null };
 
 /** The fields an amendment changes against the approved version. */
 export function enrolmentDiff(approved: Pick<EnrolmentReportVersionRow, EnrolmentField>, amended: Pick<EnrolmentReportVersionRow, EnrolmentField>): FieldChange[] {

@@ -158,9 +158,12 @@ export const classSchema = z
     capacity: requiredCount,
     enrolled: requiredCount,
     caregivers: requiredCount,
+    // the youngest child's age in months (0–36): decides whether a 混合编班 is a 2–3岁 托班 (1477号)
+    youngestAgeMonths: optionalCount,
   })
   .superRefine((v, ctx) => {
     if (v.enrolled > v.capacity) ctx.addIssue({ code: "custom", path: ["enrolled"], message: "filing.class.enrolledAboveCapacity" });
+    if (v.youngestAgeMonths !== undefined && v.youngestAgeMonths > 36) ctx.addIssue({ code: "custom", path: ["youngestAgeMonths"], message: "filing.class.youngestAgeRange" });
   });
 
 export const staffSchema = z.object({

@@ -254,7 +254,7 @@ export async function saveClass(db: Db, actor: Actor, facilityId: string, classI
   if (classId && !existing) throw new NotFoundError("class");
   const capacity = others.filter((c) => c.id !== classId).reduce((sum, c) => sum + c.capacity, 0) + v.capacity;
   if (facility.totalSlots !== null && capacity > facility.totalSlots) throw new ValidationError({ capacity: "filing.class.capacityAboveSlots" });
-  const values = { name: v.name ?? null, type: v.type, capacity: v.capacity, enrolled: v.enrolled, caregivers: v.caregivers };
+  const values = { name: v.name ?? null, type: v.type, capacity: v.capacity, enrolled: v.enrolled, caregivers: v.caregivers, youngestAgeMonths: v.youngestAgeMonths ?? null };
   return db.transaction(async (tx) => {
     let id = classId;
     if (existing && classId) {

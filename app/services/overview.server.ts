@@ -79,7 +79,7 @@ type OrganisationFacts = Pick<
 >;
 type ClassFacts = Pick<
   typeof facilityClasses.$inferSelect,
-  "type" | "enrolled" | "caregivers"
+  "type" | "enrolled" | "caregivers" | "youngestAgeMonths"
 >;
 type QualificationFacts = Pick<
   typeof staffQualifications.$inferSelect,
@@ -178,6 +178,7 @@ export function assembleSnapshot(facts: FacilityFacts, asOf: string): Snapshot {
     filing: {
       status: SNAPSHOT_FILING_STATUS[facility.filingState],
       filedOn: facility.filedOn,
+      cancelledOn: facility.filingState === "cancelled" ? orUndefined(facility.cancelledOn) : null,
     },
     // a document without an expiry date does not expire (licences are often 长期)
     documents: facts.documents.map((d) => ({
@@ -206,6 +207,7 @@ export function assembleSnapshot(facts: FacilityFacts, asOf: string): Snapshot {
       type: c.type,
       enrolled: c.enrolled,
       caregivers: c.caregivers,
+      youngestAgeMonths: orUndefined(c.youngestAgeMonths),
     })),
     fees: facts.fees.map((f) => ({
       classType: f.classType,
@@ -326,7 +328,7 @@ async function loadFactsChunk(
     }>(
       db,
       sql`SELECT f.id,
-            (SELECT json_agg(json_build_array(c.type, c.enrolled, c.caregivers) ORDER BY c.created_at, c.id)
+            (SELECT json_agg(json_build_array(c.type, c.enrolled, c.caregivers, c.youngest_age_months) ORDER BY c.created_at, c.id)
                FROM ${facilityClasses} c WHERE c.facility_id = f.id) AS classes,
             (SELECT json_agg(json_build_array(
                       s.id, s.role, s.education, s.years_of_experience, s.health_certificate_valid_until, s.background_check_on,
@@ -358,9 +360,9 @@ async function loadFactsChunk(
   return facilityRows.map((facility) => ({
     facility,
     organisation: orgById.get(facility.organisationId),
-    classes: parseTuples<[ClassFacts["type"], number, number]>(
+    classes: parseTuples<[ClassFacts["type"], number, number, number | null]>(
       listsBy.get(facility.id)?.classes
-    ).map(([type, enrolled, caregivers]) => ({ type, enrolled, caregivers })),
+    ).map(([type, enrolled, caregivers, youngestAgeMonths]) => ({ type, enrolled, caregivers, youngestAgeMonths })),
     staff: parseStaff(listsBy.get(facility.id)?.staff),
     documents: parseTuples<
       [DocumentFacts["kind"], string | null, string | null, boolean | null]

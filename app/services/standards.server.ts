@@ -1,6 +1,7 @@
 // Local subsidy standards (地方运营补贴标准, issue #7 part 1). An administrator enters a county's operating
-// subsidy standard — per child per month for standalone facilities and for kindergarten classes, and the
-// months-per-year cap — as three dated, cited local parameter values. They are validated with the rules'
+// subsidy standard — per child per month for standalone facilities and for kindergarten classes, the
+// months-per-year cap, and how a month counts (the period rule, with its attendance minimum where that is
+// the rule) — as dated, cited local parameter values. They are validated with the rules'
 // own check (reference required, no overlaps) against the live values in the database, never edited (a
 // replacement supersedes the rows it replaces, which stay as history), and reach the rules layer through
 // `localParameters(db)` (pricing.server.ts), where a local value wins over a built-in one at its
@@ -14,6 +15,7 @@ import { addDays } from "../../rules/engine/dates";
 import { resolvedParameters } from "../../rules/engine/evaluate";
 import { checkParameterValues, type ParameterValue } from "../../rules/engine/parameters";
 import { BUILT_IN_PARAMETERS } from "../../rules/parameters/table";
+import { SUBSIDY_PERIOD_RULES } from "../../rules/vocabulary";
 import type { Actor } from "../auth/session.server";
 import { assertPermission } from "../auth/session.server";
 import { isWithinJurisdiction, staffScope, withinJurisdiction } from "../auth/scope.server";
@@ -28,9 +30,18 @@ export const SUBSIDY_PARAMETERS = {
   perChildMonthFen: "subsidy.operating.per_child_month_fen",
   perChildMonthKindergartenClassFen: "subsidy.operating.per_child_month_kindergarten_class_fen",
   maxMonthsPerYear: "subsidy.operating.max_months_per_year",
+  periodRule: "subsidy.operating.period_rule",
+  minAttendanceDays: "subsidy.operating.min_attendance_days",
 } as const;
 
 const PARAMETER_IDS: readonly string[] = Object.values(SUBSIDY_PARAMETERS);
+
+export type SubsidyPeriodRule = (typeof SUBSIDY_PERIOD_RULES)[number];
+
+function periodRuleOf(value: unknown): SubsidyPeriodRule | null {
+  const first = Array.isArray(value) ? value[0] : null;
+  return (SUBSIDY_PERIOD_RULES as readonly unknown[]).includes(first) ? (first as SubsidyPeriodRule) : null;
+}
 
 // Serialises writers of one jurisdiction's standards, so two administrators entering overlapping values at
 // the same moment cannot both pass the overlap check (the unique index only catches equal start dates).
@@ -93,6 +104,10 @@ function valuesOf(v: Standard): ParameterValue[] {
     { ...base, parameter: SUBSIDY_PARAMETERS.perChildMonthFen, value: v.perChildMonth },
     { ...base, parameter: SUBSIDY_PARAMETERS.perChildMonthKindergartenClassFen, value: v.perChildMonthKindergartenClass },
     { ...base, parameter: SUBSIDY_PARAMETERS.maxMonthsPerYear, value: v.maxMonthsPerYear },
+    { ...base, parameter: SUBSIDY_PARAMETERS.periodRule, value: [v.periodRule] },
+    ...(v.periodRule === "minimum_attendance_days" && v.minAttendanceDays !== undefined
+      ? [{ ...base, parameter: SUBSIDY_PARAMETERS.minAttendanceDays, value: v.minAttendanceDays }]
+      : []),
   ];
 }
 
@@ -253,6 +268,8 @@ export type StandardInForce = {
   perChildMonthFen: number | null;
   perChildMonthKindergartenClassFen: number | null;
   maxMonthsPerYear: number | null;
+  periodRule: SubsidyPeriodRule | null;
+  minAttendanceDays: number | null;
   /** the per-child rate's dates and reference (the rate decides whether the measure is in force) */
   effectiveFrom: string | null;
   effectiveTo: string | null;
@@ -268,6 +285,8 @@ export type StandardHistoryEntry = {
   perChildMonthFen: number | null;
   perChildMonthKindergartenClassFen: number | null;
   maxMonthsPerYear: number | null;
+  periodRule: SubsidyPeriodRule | null;
+  minAttendanceDays: number | null;
   referenceDocument: string;
   referenceClause: string;
   referenceUrl: string | null;
@@ -286,6 +305,8 @@ export async function standardsInForce(db: Db, actor: Actor, today: string): Pro
     const rate = resolved.get(SUBSIDY_PARAMETERS.perChildMonthFen);
     const kg = resolved.get(SUBSIDY_PARAMETERS.perChildMonthKindergartenClassFen);
     const months = resolved.get(SUBSIDY_PARAMETERS.maxMonthsPerYear);
+    const rule = resolved.get(SUBSIDY_PARAMETERS.periodRule);
+    const attendance = resolved.get(SUBSIDY_PARAMETERS.minAttendanceDays);
     const num = (p: typeof rate) => (p && typeof p.value === "number" ? p.value : null);
     const source: StandardSource = !rate ? "none" : rate.local ? "local" : rate.provisional ? "provisional" : "built_in";
     return {
@@ -294,10 +315,12 @@ export async function standardsInForce(db: Db, actor: Actor, today: string): Pro
       perChildMonthFen: num(rate),
       perChildMonthKindergartenClassFen: num(kg),
       maxMonthsPerYear: num(months),
+      periodRule: periodRuleOf(rule?.value),
+      minAttendanceDays: periodRuleOf(rule?.value) === "minimum_attendance_days" ? num(attendance) : null,
       effectiveFrom: rate?.effectiveFrom ?? null,
       effectiveTo: rate?.effectiveTo ?? null,
       reference: rate ? { ...rate.reference } : null,
-      anyProvisional: [rate, kg, months].some((p) => p?.provisional === true),
+      anyProvisional: [rate, kg, months, rule].some((p) => p?.provisional === true),
     };
   });
 }
@@ -314,7 +337,7 @@ export async function standardHistory(db: Db, actor: Actor, limit = 200): Promis
     .leftJoin(users, eq(users.id, localParameterValues.enteredBy))
     .where(and(inArray(localParameterValues.parameter, [...PARAMETER_IDS]), withinJurisdiction(localParameterValues.jurisdictionCode, staffScope(actor))))
     .orderBy(desc(localParameterValues.enteredAt), asc(localParameterValues.jurisdictionCode), desc(localParameterValues.effectiveFrom))
-    .limit(limit * 3);
+    .limit(limit * PARAMETER_IDS.length);
   const entries = new Map<string, StandardHistoryEntry>();
   for (const { row, username } of rows) {
     const key = `${row.jurisdictionCode}|${row.effectiveFrom}|${row.enteredAt.toISOString()}`;
@@ -327,6 +350,8 @@ export async function standardHistory(db: Db, actor: Actor, limit = 200): Promis
         perChildMonthFen: null,
         perChildMonthKindergartenClassFen: null,
         maxMonthsPerYear: null,
+        periodRule: null,
+        minAttendanceDays: null,
         referenceDocument: row.referenceDocument,
         referenceClause: row.referenceClause,
         referenceUrl: row.referenceUrl,
@@ -341,6 +366,8 @@ export async function standardHistory(db: Db, actor: Actor, limit = 200): Promis
     if (row.parameter === SUBSIDY_PARAMETERS.perChildMonthFen) entry.perChildMonthFen = value;
     if (row.parameter === SUBSIDY_PARAMETERS.perChildMonthKindergartenClassFen) entry.perChildMonthKindergartenClassFen = value;
     if (row.parameter === SUBSIDY_PARAMETERS.maxMonthsPerYear) entry.maxMonthsPerYear = value;
+    if (row.parameter === SUBSIDY_PARAMETERS.periodRule) entry.periodRule = periodRuleOf(row.value);
+    if (row.parameter === SUBSIDY_PARAMETERS.minAttendanceDays) entry.minAttendanceDays = value;
   }
   return [...entries.values()].slice(0, limit);
 }

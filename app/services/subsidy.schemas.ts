@@ -4,6 +4,7 @@
 // services add the checks that need the database (scope, overlaps, class capacities, the month's days).
 import { z } from "zod";
 import { isValidDate, isValidMonth } from "../../rules/engine/dates";
+import { SUBSIDY_PERIOD_RULES } from "../../rules/vocabulary";
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 
@@ -63,6 +64,9 @@ export const standardSchema = z
     perChildMonth: yuanAmount,
     perChildMonthKindergartenClass: yuanAmount,
     maxMonthsPerYear: whole("subsidy.errors.months", 1, 12),
+    // how a month counts (subsidy.operating.period_rule), and the attendance minimum where that is the rule
+    periodRule: z.enum(SUBSIDY_PERIOD_RULES, { error: "subsidy.errors.periodRule" }),
+    minAttendanceDays: z.preprocess((v) => (blank(v) ? undefined : v), whole("subsidy.errors.attendanceDays", 1, 31).optional()),
     referenceDocument: requiredText(200),
     referenceClause: requiredText(100),
     referenceUrl: z.preprocess(
@@ -76,6 +80,7 @@ export const standardSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.effectiveTo !== undefined && v.effectiveTo < v.effectiveFrom) ctx.addIssue({ code: "custom", path: ["effectiveTo"], message: "subsidy.errors.endBeforeStart" });
+    if (v.periodRule === "minimum_attendance_days" && v.minAttendanceDays === undefined) ctx.addIssue({ code: "custom", path: ["minAttendanceDays"], message: "subsidy.errors.attendanceDays" });
   });
 
 export type StandardInput = z.input<typeof standardSchema>;
@@ -148,6 +153,9 @@ export const enrolmentSchema = z.object({
   kindergartenClassChildren: count,
   // the month's own length is checked by the service (it knows the period)
   daysOpen: whole("subsidy.enrolment.errors.daysOpen", 0, 31),
+  // full-day children who attended at least the county's minimum days; blank = not reported (only a
+  // minimum_attendance_days scheme needs it)
+  fullDayAttending: z.preprocess((v) => (blank(v) ? undefined : v), whole("subsidy.enrolment.errors.count", 0, 100_000).optional()),
   note: optionalText(500),
 });
 

@@ -44,6 +44,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { snapshotInclusive } from "./inclusive-status.server";
 import { localParameters } from "./pricing.server";
 import { actorContext, fieldErrorsOf } from "./users.server";
+import { evaluatorFor } from "./rules-releases.server";
 
 export const SUBSIDY_MEASURE = "subsidy.operating";
 const MEASURES_EVALUATED = [SUBSIDY_MEASURE] as const;
@@ -120,13 +121,15 @@ type FactsRow = {
   cancelled_on: string | null;
   kindergarten_ownership: string | null;
   ownership: string | null;
-  class_types: unknown;
+  classes: unknown;
+  staff_roles: unknown;
   ia_status: InclusiveApplicationRow["status"] | null;
   ia_certified_slots: number | null;
   ia_valid_from: string | null;
   ia_valid_until: string | null;
   approved_version: number | null;
   approved_full_day_children: number | null;
+  approved_full_day_attending: number | null;
   subsidised_months: number | string;
   account_name: string | null;
   bank_name: string | null;
@@ -141,8 +144,10 @@ function dateText(value: unknown): string | null {
 
 /**
  * The minimal snapshot `subsidy.operating` reads, as the application maps it (RULES.md): the filing as it
- * stood at the end of the period (a facility cancelled after the period was still filed then), inclusive
- * status as recorded, the period's approved enrolment report and the months already subsidised this year.
+ * stood at the end of the period (a facility cancelled after the period was still filed then) with its
+ * filing and cancellation days (for the county's period rule), the classes and the roster's roles (the
+ * standards every route to inclusive status must meet), inclusive status as recorded, the period's approved
+ * enrolment report (with the children attending the minimum days) and the months already subsidised.
  */
 export function subsidySnapshot(row: FactsRow, period: string): Snapshot {
   const periodEnd = lastDayOfMonth(period);
@@ -166,7 +171,8 @@ export function subsidySnapshot(row: FactsRow, period: string): Snapshot {
         periodEnd,
       )
     : { status: "none" as const };
-  const classTypes = (typeof row.class_types === "string" ? JSON.parse(row.class_types) : row.class_types) as string[] | null;
+  const classes = (typeof row.classes === "string" ? JSON.parse(row.classes) : row.classes) as [string, number, number, number | null][] | null;
+  const staff = (typeof row.staff_roles === "string" ? JSON.parse(row.staff_roles) : row.staff_roles) as [string, string][] | null;
   return {
     jurisdiction: row.jurisdiction_code,
     operator: { ownership: row.ownership ?? undefined },
@@ -175,13 +181,15 @@ export function subsidySnapshot(row: FactsRow, period: string): Snapshot {
       totalSlots: row.total_slots ?? undefined,
       kindergarten: row.kind === "kindergarten_class" ? { ownership: row.kindergarten_ownership ?? undefined } : row.kind ? null : undefined,
     },
-    ...(row.kind === "kindergarten_class" ? { classes: (classTypes ?? []).map((type) => ({ type })) } : {}),
-    filing: { status: filingStatus, filedOn: dateText(row.filed_on) },
+    classes: (classes ?? []).map(([type, enrolled, caregivers, youngestAgeMonths]) => ({ type, enrolled, caregivers, youngestAgeMonths })),
+    staff: (staff ?? []).map(([id, role]) => ({ id: id.slice(0, 8), role })),
+    filing: { status: filingStatus, filedOn: dateText(row.filed_on), cancelledOn },
     inclusive,
     enrolment: {
       period,
       approved: row.approved_version !== null,
       fullDayChildren: row.approved_version !== null ? (row.approved_full_day_children ?? 0) : undefined,
+      attendingFullDayChildren: row.approved_version !== null ? (row.approved_full_day_attending ?? undefined) : undefined,
       subsidisedMonthsThisYear: Number(row.subsidised_months),
     },
   } as Snapshot;
@@ -190,10 +198,11 @@ export function subsidySnapshot(row: FactsRow, period: string): Snapshot {
 const FACTS_COLUMNS = sql`
   f.id, f.name, f.jurisdiction_code, f.kind, f.total_slots, f.filing_state, f.filed_on, f.cancelled_on, f.kindergarten_ownership,
   o.ownership,
-  CASE WHEN f.kind = 'kindergarten_class'
-       THEN (SELECT json_agg(c.type ORDER BY c.created_at, c.id) FROM facility_classes c WHERE c.facility_id = f.id) END AS class_types,
+  (SELECT json_agg(json_build_array(c.type, c.enrolled, c.caregivers, c.youngest_age_months) ORDER BY c.created_at, c.id)
+     FROM facility_classes c WHERE c.facility_id = f.id) AS classes,
+  (SELECT json_agg(json_build_array(s.id, s.role) ORDER BY s.created_at, s.id) FROM staff_members s WHERE s.facility_id = f.id) AS staff_roles,
   ia.status AS ia_status, ia.certified_slots AS ia_certified_slots, ia.valid_from AS ia_valid_from, ia.valid_until AS ia_valid_until,
-  r.approved_version, r.approved_full_day_children,
+  r.approved_version, r.approved_full_day_children, r.approved_full_day_attending,
   b.account_name, b.bank_name, b.account_number`;
 
 function factsJoins(period: string): SQL {
@@ -571,6 +580,7 @@ type CorrectionCandidate = {
   line: SubsidyLineRow;
   approvedVersion: number | null;
   approvedFullDayChildren: number | null;
+  approvedFullDayAttending: number | null;
   /** the original plus every delta already made for the month, in other batches */
   settledFen: number;
 };
@@ -580,9 +590,9 @@ type CorrectionCandidate = {
  * enrolment report changed since the line, or the local parameter set did.
  */
 async function correctionCandidates(db: Db, batch: SubsidyBatchRow, prefix: string, localVersion: string | null): Promise<CorrectionCandidate[]> {
-  const rows = await queryRows<{ id: string; approved_version: number | null; approved_full_day_children: number | null; settled: string | number }>(
+  const rows = await queryRows<{ id: string; approved_version: number | null; approved_full_day_children: number | null; approved_full_day_attending: number | null; settled: string | number }>(
     db,
-    sql`SELECT l.id, r.approved_version, r.approved_full_day_children,
+    sql`SELECT l.id, r.approved_version, r.approved_full_day_children, r.approved_full_day_attending,
                (SELECT coalesce(sum(d.amount_fen), 0) FROM subsidy_lines d
                  WHERE d.facility_id = l.facility_id AND d.period = l.period AND d.batch_id <> ${batch.id}) AS settled
           FROM subsidy_lines l
@@ -603,7 +613,7 @@ async function correctionCandidates(db: Db, batch: SubsidyBatchRow, prefix: stri
   const byId = new Map(lines.map((l) => [l.id, l]));
   return rows.flatMap((r) => {
     const line = byId.get(r.id);
-    return line ? [{ line, approvedVersion: r.approved_version, approvedFullDayChildren: r.approved_full_day_children, settledFen: Number(r.settled) }] : [];
+    return line ? [{ line, approvedVersion: r.approved_version, approvedFullDayChildren: r.approved_full_day_children, approvedFullDayAttending: r.approved_full_day_attending, settledFen: Number(r.settled) }] : [];
   });
 }
 
@@ -621,6 +631,7 @@ function correctionLine(batch: SubsidyBatchRow, c: CorrectionCandidate, asOf: st
       period: original.period,
       approved: c.approvedVersion !== null,
       fullDayChildren: c.approvedVersion !== null ? (c.approvedFullDayChildren ?? 0) : undefined,
+      attendingFullDayChildren: c.approvedVersion !== null ? (c.approvedFullDayAttending ?? undefined) : undefined,
     },
   } as Snapshot;
   const [d] = evaluate(snapshot, { asOf, localParameters: local, measures: MEASURES_EVALUATED }).determinations;
@@ -870,11 +881,13 @@ export type LineView = {
   corrects: { line: SubsidyLineRow; batch: SubsidyBatchRow; decision: StoredDecision; replay: Determination | null } | null;
 };
 
+/** Replays the line under the rules version that decided it (an archived release for an older one). */
 async function replayLine(db: Db, line: SubsidyLineRow): Promise<Determination | null> {
-  if (line.rulesVersion !== RULES_VERSION) return null; // an older rules version: the stored trace is what stands
+  const replayer = await evaluatorFor(line.rulesVersion);
+  if (!replayer) return null; // a version never archived: the stored trace is what stands
   const stored = line.decision as StoredDecision;
   const values = await parameterSetValues(db, line.localParametersVersion);
-  const [d] = evaluate(stored.snapshot, { asOf: stored.asOf, localParameters: values, measures: MEASURES_EVALUATED }).determinations;
+  const [d] = replayer(stored.snapshot, { asOf: stored.asOf, localParameters: values, measures: MEASURES_EVALUATED }).determinations;
   return d ?? null;
 }
 

@@ -158,6 +158,7 @@ function addFacility(line: Line, state: WorldState, org: DemoOrganisation, f: De
   const capacities = classes.map((c) => (f.kind === "home_based" ? Math.max(c.enrolled, 5) : Math.min(CLASS_MAX[c.type], c.enrolled + 3)));
   const slots = capacities.reduce((s, c) => s + c, 0) + (f.kind === "home_based" ? 0 : 5);
   state.specs.set(f.key, f);
+  const roster: RosterEntry[] = [];
   line.at(built, `${f.key}: facility, classes, documents, staff`, async () => {
     const operator = await state.actor(org.operator.username);
     const input = facilityInput(state, f, slots);
@@ -179,7 +180,7 @@ function addFacility(line: Line, state: WorldState, org: DemoOrganisation, f: De
     ];
     if (f.meals) documents.push({ kind: "food_license", issuedOn: issued, validUntil: dateAt(issued, 5 * 365) });
     for (const d of documents) await uploadDocument(state.db, operator, facilityId, d, await demoPdf(`${d.kind} ${f.key}`), state.storage);
-    await addStaff(state, operator, f, facilityId, caregiversNeeded.reduce((s, n) => s + n, 0));
+    roster.push(...(await addStaff(state, operator, f, facilityId, caregiversNeeded.reduce((s, n) => s + n, 0))));
     if (f.employer) {
       const o = state.orgs.get(org.key);
       await saveProgrammeProfile(state.db, operator, facilityId, {
@@ -196,6 +197,7 @@ function addFacility(line: Line, state: WorldState, org: DemoOrganisation, f: De
     }
   });
   addFiling(line, state, org, f);
+  addYearlyRecheck(line, state, org, f, roster);
 }
 
 function className(type: string): string {
@@ -203,7 +205,27 @@ function className(type: string): string {
   return names[type] ?? "班";
 }
 
-async function addStaff(state: WorldState, operator: Actor, f: DemoFacility, facilityId: string, caregivers: number): Promise<void> {
+type RosterEntry = { staffId: string; input: Record<string, string> };
+
+/**
+ * 未成年人保护法 第六十二条: the record check is repeated every year. A filed facility older than a year
+ * records its staff's re-check (the operator edits each member; the ID number is kept as it is).
+ */
+function addYearlyRecheck(line: Line, state: WorldState, org: DemoOrganisation, f: DemoFacility, roster: RosterEntry[]): void {
+  if (f.filing !== "filed" || f.builtDaysAgo <= 330) return;
+  const day = -(20 + (f.builtDaysAgo % 200));
+  line.at(day, `${f.key}: yearly background re-check`, async () => {
+    const operator = await state.actor(org.operator.username);
+    const facilityId = state.facilityIds.get(f.key) as string;
+    const checkedOn = dateAt(state.today, day);
+    for (const member of roster) {
+      await saveStaffMember(state.db, operator, facilityId, member.staffId, { ...member.input, idNumber: "", backgroundCheckOn: checkedOn });
+    }
+  });
+}
+
+async function addStaff(state: WorldState, operator: Actor, f: DemoFacility, facilityId: string, caregivers: number): Promise<RosterEntry[]> {
+  const roster: RosterEntry[] = [];
   const built = dateAt(state.today, -f.builtDaysAgo);
   const roles: string[] = [];
   if (f.kind !== "home_based") roles.push("director", "health_worker");
@@ -216,7 +238,7 @@ async function addStaff(state: WorldState, operator: Actor, f: DemoFacility, fac
     const birth = dateAt("1990-01-01", state.rand.int(-3650, 3650));
     const lastCaregiver = role === "caregiver" && i === roles.length - 1;
     const health = f.noHealthCertificate && lastCaregiver ? "" : f.expiringSoon && i === 0 ? dateAt(state.today, 18) : dateAt(state.today, state.rand.int(90, 330));
-    const staffId = await saveStaffMember(state.db, operator, facilityId, null, {
+    const staffInput = {
       name: chineseName(state.rand),
       idNumber: residentId(f.jurisdictionCode.slice(0, 6), birth, sequence),
       role,
@@ -226,7 +248,9 @@ async function addStaff(state: WorldState, operator: Actor, f: DemoFacility, fac
       backgroundCheckOn: dateAt(built, -state.rand.int(10, 60)),
       laborContract: "true",
       socialInsurance: "true",
-    });
+    };
+    const staffId = await saveStaffMember(state.db, operator, facilityId, null, staffInput);
+    roster.push({ staffId, input: staffInput });
     const qualification = QUALIFICATION_OF[role];
     if (!qualification) continue;
     const withoutProof = f.missingProof && lastCaregiver;
@@ -240,6 +264,7 @@ async function addStaff(state: WorldState, operator: Actor, f: DemoFacility, fac
     };
     await addQualification(state.db, operator, facilityId, staffId, input, withoutProof ? null : await demoPdf(`${qualification.kind} ${f.key} ${i}`), state.storage);
   }
+  return roster;
 }
 
 const QUALIFICATION_OF: Record<string, { kind: string; level?: string }> = {

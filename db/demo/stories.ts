@@ -269,6 +269,8 @@ function addSubsidy(line: Line, state: WorldState, idOf: (k: string) => string, 
         perChildMonth: "300",
         perChildMonthKindergartenClass: "150",
         maxMonthsPerYear: "10",
+        // 怀远 pays whole months; 龙子湖区 pays by the days filed (demo choices, one per rule the rules know)
+        periodRule: county === "340321" ? "whole_month_if_filed_on_first" : "pro_rata_days",
         referenceDocument: county === "340321" ? "怀远县普惠性托育机构运营补贴实施办法（演示）" : "龙子湖区普惠托育机构运营补助办法（演示）",
         referenceClause: "第五条",
       });
@@ -359,8 +361,15 @@ function accountNumber(key: string, variant: number): string {
 
 function enrolmentContent(f: DemoFacility, rand: ReturnType<typeof prng>): Record<string, string> {
   const some = (n: number) => String(Math.max(0, n - rand.int(0, 2)));
-  if (f.kind === "kindergarten_class") return { kindergartenClassChildren: some(f.children[1]), daysOpen: "21" };
-  return { fullDayToddler: some(f.children[0]), fullDayOlderToddler: some(f.children[1]), otherToddler: "1", daysOpen: String(rand.int(20, 22)) };
+  // one full-day child a month attends fewer days than a minimum-attendance scheme counts (no extra draw)
+  const attending = (...counts: string[]) => String(Math.max(0, counts.reduce((sum, n) => sum + Number(n), 0) - 1));
+  if (f.kind === "kindergarten_class") {
+    const children = some(f.children[1]);
+    return { kindergartenClassChildren: children, daysOpen: "21", fullDayAttending: attending(children) };
+  }
+  const toddler = some(f.children[0]);
+  const older = some(f.children[1]);
+  return { fullDayToddler: toddler, fullDayOlderToddler: older, otherToddler: "1", daysOpen: String(rand.int(20, 22)), fullDayAttending: attending(toddler, older) };
 }
 
 // ---- union: employer-run programmes ----------------------------------------------------------------------

@@ -73,6 +73,8 @@ export const facilityClasses = pgTable(
     capacity: integer("capacity").notNull(),
     enrolled: integer("enrolled").notNull(),
     caregivers: integer("caregivers").notNull(),
+    // the youngest child's age in months: a 混合编班 is a 2–3岁 托班 only when it is 24 or more (1477号)
+    youngestAgeMonths: integer("youngest_age_months"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -80,6 +82,7 @@ export const facilityClasses = pgTable(
     // impossible data is refused by the database too (DESIGN.md "Validation")
     check("facility_classes_counts_nonneg", sql`${t.capacity} >= 0 AND ${t.enrolled} >= 0 AND ${t.caregivers} >= 0`),
     check("facility_classes_enrolled_within_capacity", sql`${t.enrolled} <= ${t.capacity}`),
+    check("facility_classes_youngest_age", sql`${t.youngestAgeMonths} IS NULL OR (${t.youngestAgeMonths} >= 0 AND ${t.youngestAgeMonths} <= 36)`),
     index("facility_classes_facility_idx").on(t.facilityId),
   ],
 );

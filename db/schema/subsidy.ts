@@ -85,6 +85,8 @@ export const enrolmentReports = pgTable(
     // the version in force (approved), null until one is approved
     approvedVersion: integer("approved_version"),
     approvedFullDayChildren: integer("approved_full_day_children"),
+    // full-day children who attended at least the county's minimum days (minimum_attendance_days schemes)
+    approvedFullDayAttending: integer("approved_full_day_attending"),
     approvedAt: timestamp("approved_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -116,6 +118,9 @@ export const enrolmentReportVersions = pgTable(
     otherMixed: integer("other_mixed").notNull().default(0),
     // children in a kindergarten's 托班 (kindergarten_class facilities only; paid at the kindergarten-class rate)
     kindergartenClassChildren: integer("kindergarten_class_children").notNull().default(0),
+    // full-day children who attended at least the county's minimum days; optional where the scheme counts
+    // whole or pro-rata months (subsidy.operating.period_rule)
+    fullDayAttending: integer("full_day_attending"),
     daysOpen: integer("days_open").notNull(),
     note: text("note"),
     submittedBy: text("submitted_by"),
@@ -143,6 +148,7 @@ export const enrolmentReportVersions = pgTable(
         AND ${t.kindergartenClassChildren} >= 0`,
     ),
     check("enrolment_report_versions_days", sql`${t.daysOpen} >= 0 AND ${t.daysOpen} <= 31`),
+    check("enrolment_report_versions_attending", sql`${t.fullDayAttending} IS NULL OR ${t.fullDayAttending} >= 0`),
   ],
 );
 

@@ -7,6 +7,8 @@ import type { Db } from "../../db/client";
 import type { Actor } from "../../app/auth/session.server";
 import { addQualification, createFacility, saveClass, saveOrganisation, saveStaffMember, uploadDocument } from "../../app/services/facilities.server";
 import { localDiskStorage } from "../../app/services/storage.server";
+import { todayInShanghai } from "../../app/utils/format";
+import { addDays } from "../../rules/engine/dates";
 
 export const storage = localDiskStorage(mkdtempSync(join(tmpdir(), "tuoyu-uploads-")));
 
@@ -31,7 +33,9 @@ export const ORGANISATION = {
   jurisdictionCode: "340321",
 };
 
-const BASE_STAFF = { education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: "2025-01-05", laborContract: "true", socialInsurance: "true" };
+// Background checks are repeated yearly (未成年人保护法 第六十二条): a check a month ago, whatever day the suite runs.
+const RECENT_CHECK = addDays(todayInShanghai(), -30);
+const BASE_STAFF = { education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: RECENT_CHECK, laborContract: "true", socialInsurance: "true" };
 
 export async function completeFacility(db: Db, operator: Actor, name = "禾苗托育中心"): Promise<string> {
   await saveOrganisation(db, operator, ORGANISATION);

@@ -93,7 +93,7 @@ describe.each(DB_KINDS)("measures and the utility price certificate on %s", (kin
     expect(evaluation.determinations).toHaveLength(12);
     const utility = evaluation.determinations.find((d) => d.measure === "utility.residential_price");
     expect(utility?.status).toBe("eligible");
-    expect(utility?.details.utilities).toEqual(["water", "electricity", "gas"]);
+    expect(utility?.details.utilities).toEqual(["water", "electricity", "gas", "heat"]);
     const asReviewer = await facilityMeasures(t.db, reviewer, facilityId, "2026-03-01");
     expect(asReviewer.evaluation.asOf).toBe("2026-03-01");
     expect(asReviewer.evaluation.determinations).toHaveLength(12);
@@ -140,7 +140,7 @@ describe.each(DB_KINDS)("measures and the utility price certificate on %s", (kin
     expect(first.validFrom).toBe(firstDayOfNextMonth(today));
     expect(first.number).toMatch(/^340321-SDQR-\d{4}-0001$/);
     const payload = first.payload as { lines: Array<{ label: string; value: string }>; clauses: string[] };
-    expect(payload.lines).toContainEqual(expect.objectContaining({ label: "执行项目", value: "水、电、气" }));
+    expect(payload.lines).toContainEqual(expect.objectContaining({ label: "执行项目", value: "水、电、气、热" }));
     expect(payload.clauses.length).toBeGreaterThan(0);
     const verified = await verifyCertificate(t.db, first.code, first.validFrom);
     expect(verified?.state).toBe("valid");
@@ -171,7 +171,7 @@ describe.each(DB_KINDS)("measures and the utility price certificate on %s", (kin
     const today = todayInShanghai();
     const mine = await validUtilityCertificates(t.db, reviewer, today);
     expect(mine.map((r) => r.facilityId)).toEqual([facilityId, facilityId]);
-    expect(mine[0]?.utilities).toEqual(["water", "electricity", "gas"]);
+    expect(mine[0]?.utilities).toEqual(["water", "electricity", "gas", "heat"]);
     const theirs = await validUtilityCertificates(t.db, outsider, today);
     expect(theirs.map((r) => r.facilityName)).toEqual(["五河托育点"]);
 
@@ -180,7 +180,7 @@ describe.each(DB_KINDS)("measures and the utility price certificate on %s", (kin
     const text = new TextDecoder().decode(csv);
     expect(text).toContain("机构名称,地址,县区,县区代码,证明编号,执行项目,生效日期,截止日期,状态,核验码");
     expect(text).toContain("禾苗托育中心");
-    expect(text).toContain("水、电、气");
+    expect(text).toContain("水、电、气、热");
     expect(text).not.toContain("五河托育点");
 
     const xlsx = await utilityExport(mine, "xlsx");

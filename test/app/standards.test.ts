@@ -27,6 +27,8 @@ function standard(overrides: Record<string, string> = {}) {
     perChildMonth: "500",
     perChildMonthKindergartenClass: "300",
     maxMonthsPerYear: "10",
+    periodRule: "whole_month_if_filed_on_first",
+    minAttendanceDays: "",
     ...REFERENCE,
     referenceUrl: "",
     ...overrides,
@@ -40,7 +42,9 @@ function snapshot(jurisdiction: string, period = "2026-03"): Snapshot {
     operator: { name: "公办托育中心", ownership: "public", legalForm: "public_institution", uscc: "12340321MB0000001X", businessScopeIncludesChildcare: true },
     facility: { kind: "standalone", totalSlots: 60, serviceTypes: ["full_day"] },
     filing: { status: "filed", filedOn: "2025-01-10" },
-    enrolment: { period, approved: true, fullDayChildren: 30, subsidisedMonthsThisYear: 0 },
+    classes: [],
+    staff: [],
+    enrolment: { period, approved: true, fullDayChildren: 30, attendingFullDayChildren: 30, subsidisedMonthsThisYear: 0 },
   };
 }
 
@@ -105,6 +109,10 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
       [{ perChildMonthKindergartenClass: "3OO" }, "perChildMonthKindergartenClass", "subsidy.errors.amount"],
       [{ maxMonthsPerYear: "13" }, "maxMonthsPerYear", "subsidy.errors.months"],
       [{ maxMonthsPerYear: "0" }, "maxMonthsPerYear", "subsidy.errors.months"],
+      [{ periodRule: "" }, "periodRule", "subsidy.errors.periodRule"],
+      [{ periodRule: "every_other_month" }, "periodRule", "subsidy.errors.periodRule"],
+      [{ periodRule: "minimum_attendance_days" }, "minAttendanceDays", "subsidy.errors.attendanceDays"],
+      [{ periodRule: "minimum_attendance_days", minAttendanceDays: "40" }, "minAttendanceDays", "subsidy.errors.attendanceDays"],
       [{ effectiveFrom: "2026-02-30" }, "effectiveFrom", "subsidy.errors.date"],
       [{ effectiveTo: "2025-12-31" }, "effectiveTo", "subsidy.errors.endBeforeStart"],
       [{ referenceUrl: "javascript:alert(1)" }, "referenceUrl", "subsidy.errors.url"],
@@ -131,7 +139,7 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
     expect(await counts()).toEqual(before);
   });
 
-  it("enters a county's standard as three cited rows with their effective and entry dates, audited", async () => {
+  it("enters a county's standard as four cited rows (rates, month cap, period rule) with their effective and entry dates, audited", async () => {
     const before = await counts();
     const startedAt = Date.now();
     await enterStandard(t.db, countyAdmin, standard({ perChildMonth: "500.50", referenceUrl: "https://www.huaiyuan.gov.cn/doc/1.html" }));
@@ -141,6 +149,7 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
         [SUBSIDY_PARAMETERS.maxMonthsPerYear, 10],
         [SUBSIDY_PARAMETERS.perChildMonthKindergartenClassFen, 30_000],
         [SUBSIDY_PARAMETERS.perChildMonthFen, 50_050],
+        [SUBSIDY_PARAMETERS.periodRule, ["whole_month_if_filed_on_first"]],
       ].sort(),
     );
     for (const r of rows) {
@@ -148,7 +157,7 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
       expect(r.enteredAt.getTime()).toBeGreaterThanOrEqual(startedAt - 1000);
     }
     const after = await counts();
-    expect(after).toEqual({ values: before.values + 3, audit: before.audit + 1 });
+    expect(after).toEqual({ values: before.values + 4, audit: before.audit + 1 });
     const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "subsidy_standard.entered"));
     expect(event).toMatchObject({ actorUserId: countyAdmin.userId, jurisdictionCode: "340321", entityType: "local_parameter_value" });
     expect(JSON.stringify(event?.after)).toContain("50050");
@@ -156,7 +165,7 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
 
   it("the local value wins over the provisional demo value in a rules evaluation, and is not provisional", async () => {
     const local = await localParameters(t.db);
-    expect(local.filter((v) => v.jurisdiction === "340321")).toHaveLength(3);
+    expect(local.filter((v) => v.jurisdiction === "340321")).toHaveLength(4);
     expect(local.every((v) => v.provisional === false)).toBe(true);
     const [huaiyuan] = evaluate(snapshot("340321"), { asOf: "2026-04-01", localParameters: local, measures: ["subsidy.operating"] }).determinations;
     const rate = huaiyuan?.parameters.find((p) => p.id === SUBSIDY_PARAMETERS.perChildMonthFen);
@@ -168,7 +177,7 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
     // `provisional` flag also covers measure.kindergarten.inclusive_toddler_class.enabled, whose national
     // start date is provisional in the built-in table — not a subsidy standard an administrator enters.)
     const subsidyValues = huaiyuan?.parameters.filter((p) => p.id.startsWith("subsidy.operating.")) ?? [];
-    expect(subsidyValues).toHaveLength(3);
+    expect(subsidyValues).toHaveLength(4);
     expect(subsidyValues.every((p) => p.provisional === false && p.local)).toBe(true);
     // 五河县 still runs on the demo value, marked provisional
     const [wuhe] = evaluate(snapshot("340322"), { asOf: "2026-04-01", localParameters: local, measures: ["subsidy.operating"] }).determinations;
@@ -214,7 +223,7 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
     // an earlier one that ends the day before is fine (and another county is independent)
     await enterStandard(t.db, countyAdmin, standard({ effectiveFrom: "2025-06-01", effectiveTo: "2025-12-31", perChildMonth: "450" }));
     await enterStandard(t.db, cityAdmin, standard({ jurisdictionCode: "340322" }));
-    expect((await counts()).values).toBe(before.values + 6);
+    expect((await counts()).values).toBe(before.values + 8);
   });
 
   it("ends the earlier standard the day before a new one when asked, superseding it with an ended copy", async () => {
@@ -230,10 +239,10 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
       ["2027-01-01", null, 65_000],
     ]);
     const after = await counts();
-    // 3 new + 3 ended copies; the 3 open-ended rows stay, superseded
-    expect(after).toEqual({ values: before.values + 6, audit: before.audit + 1 });
+    // 4 new + 4 ended copies; the 4 open-ended rows stay, superseded
+    expect(after).toEqual({ values: before.values + 8, audit: before.audit + 1 });
     const superseded = await t.db.select().from(localParameterValues).where(and(eq(localParameterValues.jurisdictionCode, "340321"), eq(localParameterValues.effectiveFrom, "2026-01-01")));
-    expect(superseded.filter((r) => r.supersededAt !== null)).toHaveLength(3);
+    expect(superseded.filter((r) => r.supersededAt !== null)).toHaveLength(4);
     const local = await localParameters(t.db);
     const rateOn = (date: string, period: string) =>
       evaluate(snapshot("340321", period), { asOf: date, localParameters: local, measures: ["subsidy.operating"] }).determinations[0]?.parameters.find((p) => p.id === SUBSIDY_PARAMETERS.perChildMonthFen)?.value;
@@ -254,7 +263,7 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
     expect(liveRow).toMatchObject({ value: 52_000, effectiveTo: "2026-12-31", referenceClause: "第五条（更正）" });
     const replacedRow = rows.find((r) => r.supersededBy === liveRow?.id);
     expect(replacedRow).toMatchObject({ value: 50_050 });
-    expect(await counts()).toEqual({ values: before.values + 3, audit: before.audit + 1 });
+    expect(await counts()).toEqual({ values: before.values + 4, audit: before.audit + 1 });
     const [event] = await t.db.select().from(auditEvents).where(eq(auditEvents.action, "subsidy_standard.replaced"));
     expect(JSON.stringify(event?.before)).toContain("50050");
     expect(JSON.stringify(event?.after)).toContain("52000");
@@ -289,7 +298,7 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected");
     expect(refused?.status === "rejected" && refused.reason).toBeInstanceOf(ValidationError);
-    expect(await counts()).toEqual({ values: before.values + 3, audit: before.audit + 1 });
+    expect(await counts()).toEqual({ values: before.values + 4, audit: before.audit + 1 });
   });
 
   it("阿拉尔's administrator sets 阿拉尔's own standard", async () => {
@@ -324,6 +333,6 @@ describe.each(DB_KINDS)("local subsidy standards on %s", (kind) => {
       args(post("/admin/standards", "bb-admin", { ...standard({ jurisdictionCode: "340323", perChildMonth: "510" }), intent: "replace", replaceJurisdiction: "340323", replaceFrom: "2026-01-01" })),
     );
     expect(replaced instanceof Response && replaced.headers.get("location")).toBe("/admin/standards?flash=replaced");
-    expect((await counts()).values).toBe(before.values + 6);
+    expect((await counts()).values).toBe(before.values + 8);
   });
 });
