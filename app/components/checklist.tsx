@@ -39,6 +39,7 @@ const UNIT_KEYS: Record<string, string | null> = {
   "fen per service unit": "fenPerServiceUnit",
   "fen per unit": "fenPerUnit",
   months: "months",
+  "period rule": null,
   "qualification kinds": null,
   share: null,
   "skill level (5 lowest … 1 highest)": "skillLevel",

@@ -52,6 +52,8 @@ export const batchesEn = {
     subsidy: {
       inclusive: "Not an inclusive facility on the month's last day (not certified, or the certificate was not valid)",
       months_cap: "The yearly cap of subsidised months is reached",
+      meets_standards: "Below the class size or caregiver ratio standards (e.g. too few caregivers on the roster); paid once they are met",
+      period_rule: "The month does not count under the county's period rule (e.g. not filed for the whole month)",
     },
     enrolment: {
       approved: "The month's enrolment report is not approved",

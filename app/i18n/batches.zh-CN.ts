@@ -55,6 +55,8 @@ export const batchesZh = {
     subsidy: {
       inclusive: "补贴月末不是普惠性托育机构（未认定或认定不在有效期内）",
       months_cap: "本年度已补贴月数达到上限",
+      meets_standards: "班额或师幼比不达标（花名册保育人员不足等），达标后方可补贴",
+      period_rule: "按本县区补贴月份计算方式，当月不计补贴（如未整月备案）",
     },
     enrolment: {
       approved: "当月在托人数报告未审核通过",

@@ -20,6 +20,7 @@ export const filingEn: Messages["filing"] = {
       director_training: "Director training",
       health_care_training: "Health-care training (MCH institution)",
       security_guard_certificate: "Security guard certificate",
+      caregiver_training: "Childcare training record (home-based carers)",
     },
     level: { "1": "Level 1 (senior technician)", "2": "Level 2 (technician)", "3": "Level 3 (senior worker)", "4": "Level 4 (intermediate)", "5": "Level 5 (entry)" },
     documentKind: {

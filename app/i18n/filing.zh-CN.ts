@@ -20,6 +20,7 @@ export const filingZh = {
       director_training: "托育机构负责人培训",
       health_care_training: "保健人员培训（妇幼保健机构）",
       security_guard_certificate: "保安员证",
+      caregiver_training: "婴幼儿照护培训合格证明（家庭托育点照护人员）",
     },
     level: { "1": "一级/高级技师", "2": "二级/技师", "3": "三级/高级工", "4": "四级/中级工", "5": "五级/初级工" },
     documentKind: {

@@ -131,6 +131,10 @@ export const policiesEn: Messages["policies"] = {
     director_training: "director training",
     health_care_training: "health-care training",
     security_guard_certificate: "security guard certificate",
+    caregiver_training: "childcare training record",
+    whole_month_if_filed_on_first: "whole months filed from the 1st",
+    pro_rata_days: "pro rata by days filed",
+    minimum_attendance_days: "children attending a minimum of days",
   },
   classTypes: {
     infant: "Infant class",

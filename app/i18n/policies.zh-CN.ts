@@ -126,6 +126,10 @@ export const policiesZh = {
     director_training: "负责人岗位培训",
     health_care_training: "保健人员培训",
     security_guard_certificate: "保安员证",
+    caregiver_training: "婴幼儿照护培训合格证明",
+    whole_month_if_filed_on_first: "月初已备案的整月计",
+    pro_rata_days: "按备案天数折算",
+    minimum_attendance_days: "按最低出勤天数计人",
   },
   classTypes: {
     infant: "乳儿班",

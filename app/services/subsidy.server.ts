@@ -265,15 +265,17 @@ export function exclusionReasons(d: Determination): string[] {
 }
 
 /**
- * Whether the line rests on a provisional value: the rate it used, the yearly cap, and — only when the
+ * Whether the line rests on a provisional value: the rate it used, the yearly cap, the county's period rule
+ * (and its attendance minimum), and — only when the
  * facility counted as inclusive through being a kindergarten class — that measure's in-force flag. The
  * determination's own flag covers every parameter the measure may read, which is wider than this.
  */
 export function lineProvisional(d: Determination): boolean {
   const rateKind = (d.details as { rateKind?: string }).rateKind;
   const via = d.conditions.find((c) => c.id === "subsidy.inclusive")?.facts.via;
-  const used = new Set<string>(["subsidy.operating.max_months_per_year"]);
+  const used = new Set<string>(["subsidy.operating.max_months_per_year", "subsidy.operating.period_rule"]);
   if (rateKind) used.add(rateKind);
+  if ((d.details as { periodRule?: string }).periodRule === "minimum_attendance_days") used.add("subsidy.operating.min_attendance_days");
   if (via === "kindergarten_class") used.add("measure.kindergarten.inclusive_toddler_class.enabled");
   if (d.status === "not_applicable") return d.parameters.some((p) => p.provisional);
   return d.parameters.some((p) => used.has(p.id) && p.provisional);

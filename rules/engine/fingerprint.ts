@@ -2,4 +2,4 @@
 // from, so that the rules version follows the logic (test/rules/version.test.ts checks it is current).
 // Files: 32 (31 in rules/).
 
-export const LOGIC_FINGERPRINT = "1df2dbd137a3212654f8730c42b80cca6784f53039b6968e35d295cd33dce086";
+export const LOGIC_FINGERPRINT = "22835c69ea44d7b311704dd70d2d939b5ff1a526b7d31e4ab07af8c69675e86f";

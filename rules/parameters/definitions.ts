@@ -67,7 +67,7 @@ export const PARAMETER_DEFINITIONS: readonly ParameterDefinition[] = [
   {
     id: "subsidy.operating.period_rule",
     kind: "string_list",
-    unit: "period rule (one of whole_month_if_filed_on_first, pro_rata_days, minimum_attendance_days)",
+    unit: "period rule",
     description: { zh: "补贴月份计算方式（月初已备案整月计、按备案天数折算、按最低出勤天数计人）", en: "How a month is counted (whole month if filed on the 1st, pro rata by days filed, or children meeting minimum attendance)" },
   },
   { id: "subsidy.operating.min_attendance_days", kind: "number", unit: "days", description: { zh: "计入补贴人数的月最低出勤天数", en: "Least days a child attends in the month to be counted" } },

@@ -4,6 +4,6 @@
 export type ReleaseModule = typeof import("./release");
 
 export const RELEASES: Readonly<Record<string, () => Promise<ReleaseModule>>> = {
-  "12c59c30bbdce237a55b73ece403457efd8a5e09b45a524f9a06910c4a8853f3": () => import("./r-12c59c30bbdce237.mjs"),
+  "50db0112193898be7c43dd2cc1297dbde9adb8279279f1e4856e2f0fcab74e0a": () => import("./r-50db0112193898be.mjs"),
   "9c31a38f271612324281bdff8f70b7040d181503bc084e72a36a7bf6dcb3d68b": () => import("./r-9c31a38f27161232.mjs"),
 };

@@ -286,6 +286,26 @@ describe.each(DB_KINDS)("enrolment reports on %s", (kind) => {
     expect(report).toMatchObject({ approvedVersion: 1, approvedFullDayChildren: 28 });
   });
 
+  it("a report carries the children meeting the county's attendance minimum (optional), never more than the full-day children", async () => {
+    const before = await counts();
+    await expect(saveEnrolmentDraft(t.db, operator, kindergartenId, "2026-05", { kindergartenClassChildren: "20", fullDayAttending: "21", daysOpen: "21" }, TODAY)).rejects.toMatchObject({
+      fieldErrors: { fullDayAttending: 'subsidy.enrolment.errors.attendingAboveFullDay|{"children":20}' },
+    });
+    await expect(saveEnrolmentDraft(t.db, operator, kindergartenId, "2026-05", { kindergartenClassChildren: "20", fullDayAttending: "-1", daysOpen: "21" }, TODAY)).rejects.toMatchObject({
+      fieldErrors: { fullDayAttending: "subsidy.enrolment.errors.count" },
+    });
+    expect(await counts()).toEqual(before);
+    // blank: not reported (a whole-month or pro-rata county does not need it)
+    const saved = await saveEnrolmentDraft(t.db, operator, kindergartenId, "2026-05", { kindergartenClassChildren: "20", fullDayAttending: "", daysOpen: "21" }, TODAY);
+    const [blank] = await t.db.select().from(enrolmentReportVersions).where(eq(enrolmentReportVersions.id, saved.versionId));
+    expect(blank?.fullDayAttending).toBeNull();
+    await saveEnrolmentDraft(t.db, operator, kindergartenId, "2026-05", { kindergartenClassChildren: "20", fullDayAttending: "17", daysOpen: "21" }, TODAY);
+    const versionId = await submitEnrolment(t.db, operator, kindergartenId, "2026-05", TODAY);
+    await approveEnrolment(t.db, reviewer, versionId);
+    const [report] = await t.db.select().from(enrolmentReports).where(and(eq(enrolmentReports.facilityId, kindergartenId), eq(enrolmentReports.period, "2026-05")));
+    expect(report).toMatchObject({ approvedFullDayChildren: 20, approvedFullDayAttending: 17 });
+  });
+
   it("the operator's page: its own facility only; save and submit through the form; bad input a 400 with nothing changed", async () => {
     const path = `/operator/facilities/${facilityId}/enrolment`;
     const get = (session: string, query = "") => routeRequest(`${path}${query}`, { sessionId: sessions[session] });

@@ -136,6 +136,26 @@ describe.each(DB_KINDS)("filing (备案) on %s", (kind) => {
     expect(staffing?.status).toBe("ineligible");
   });
 
+  it("records a class's youngest age (0–36 months) and the snapshot carries it, so a mixed kindergarten class can be judged", async () => {
+    const id = await createFacility(t.db, operator, { name: "混合班测试", jurisdictionCode: "340321", kind: "standalone", totalSlots: "40", serviceTypes: ["full_day"] });
+    await expect(saveClass(t.db, operator, id, null, { type: "mixed", capacity: "12", enrolled: "10", caregivers: "2", youngestAgeMonths: "37" })).rejects.toMatchObject({
+      fieldErrors: { youngestAgeMonths: "filing.class.youngestAgeRange" },
+    });
+    await expect(saveClass(t.db, operator, id, null, { type: "mixed", capacity: "12", enrolled: "10", caregivers: "2", youngestAgeMonths: "两岁" })).rejects.toMatchObject({
+      fieldErrors: { youngestAgeMonths: "filing.validation.count" },
+    });
+    expect(await t.db.select().from(facilityClasses).where(eq(facilityClasses.facilityId, id))).toHaveLength(0);
+    await saveClass(t.db, operator, id, null, { type: "mixed", capacity: "12", enrolled: "10", caregivers: "2", youngestAgeMonths: "18" });
+    await saveClass(t.db, operator, id, null, { type: "older_toddler", capacity: "12", enrolled: "10", caregivers: "2", youngestAgeMonths: "" });
+    const [facility] = await t.db.select().from(facilities).where(eq(facilities.id, id));
+    if (!facility) throw new Error("no facility");
+    const snapshot = await buildSnapshot(t.db, facility);
+    expect(snapshot.classes?.map((c) => [c.type, c.youngestAgeMonths ?? null]).sort()).toEqual([
+      ["mixed", 18],
+      ["older_toddler", null],
+    ]);
+  });
+
   it("stores ID numbers encrypted, shows them masked, and audits each full view", async () => {
     const rows = await queryRows<Record<string, unknown>>(t.db, sql`SELECT * FROM staff_members`);
     const dump = JSON.stringify(rows);

@@ -145,3 +145,57 @@ describe("local parameters", () => {
     expect(problemsOf(() => loadLocalParameters(BUILT_IN_PARAMETERS, [localRate, { ...localRate, effectiveFrom: "2026-03-01" }])).join()).toMatch(/overlaps/);
   });
 });
+
+// Issue #13 item 6: `provisional` says honestly how sure we are (DOMAIN.md's [text]/[reported]/[unverified]).
+describe("honest provisional flags", () => {
+  const values = BUILT_IN_PARAMETERS.values;
+  const at = (id: string, from?: string) => values.filter((v) => v.parameter === id && v.jurisdiction === "CN" && (from === undefined || v.effectiveFrom === from));
+
+  it("marks every value whose clause is not checked (条款号待核) provisional", () => {
+    const unchecked = values.filter((v) => v.reference.clause.includes("条款号待核"));
+    expect(unchecked.length).toBeGreaterThan(10);
+    for (const v of unchecked) expect(v.provisional, `${v.parameter}@${v.jurisdiction} from ${v.effectiveFrom}`).toBe(true);
+  });
+
+  it("gives every provisional value a note saying why (a DOMAIN-style certainty tag, or demo)", () => {
+    for (const v of values.filter((x) => x.provisional)) {
+      expect(v.note, `${v.parameter}@${v.jurisdiction} from ${v.effectiveFrom}`).toMatch(/^(\[(text|reported|unverified|text\/reported)\]|demo$)/);
+    }
+  });
+
+  it("flags the dates and conversions no text states", () => {
+    for (const id of ["measure.filing.complete.enabled", "measure.utility.residential_price.enabled", "measure.employer.union_support.enabled", "pricing.days_per_month", "workforce.target_level"]) {
+      expect(at(id).length, id).toBeGreaterThan(0);
+      for (const v of at(id)) expect(v.provisional, id).toBe(true);
+    }
+  });
+
+  it("makes the tax relief's two periods final: 76号 to 2025-12-31, extended by 2026年第7号 to 2027-12-31", () => {
+    const periods = at("measure.tax.community_childcare_relief.enabled").map((v) => [v.effectiveFrom, v.effectiveTo, v.provisional === true, v.reference.document]);
+    expect(periods).toEqual([
+      ["2019-06-01", "2025-12-31", false, expect.stringContaining("2019年第76号")],
+      ["2026-01-01", "2027-12-31", false, expect.stringContaining("2026年第7号")],
+    ]);
+  });
+
+  it("lists heat with water, electricity and gas nationally, as 国办发〔2019〕15号 does, and no city narrows it without a text", () => {
+    expect(at("utility.kinds")[0]?.value).toEqual(["water", "electricity", "gas", "heat"]);
+    const bengbu = values.filter((v) => v.parameter === "utility.kinds" && v.jurisdiction === "340300");
+    expect(bengbu).toEqual([]);
+  });
+
+  it("keeps the union amounts of different bases apart: the ACFTU's 2022 share, a per-unit minimum from 2023", () => {
+    expect(values.some((v) => v.parameter === "union.caring_employer_award_fen")).toBe(false);
+    expect(at("union.caring_employer_acftu_award_fen").map((v) => [v.effectiveFrom, v.effectiveTo, v.value])).toEqual([["2022-01-01", "2022-12-31", 10_000_000]]);
+    expect(at("union.caring_employer_min_award_fen").map((v) => [v.effectiveFrom, v.effectiveTo ?? null, v.value, v.provisional === true])).toEqual([
+      ["2023-01-01", "2023-12-31", 15_000_000, false],
+      ["2024-01-01", null, 15_000_000, true],
+    ]);
+  });
+
+  it("cites 未成年人保护法 第六十二条 for the yearly background check, in force with the 2021 revision", () => {
+    expect(at("staff.background_check_valid_months")).toMatchObject([{ effectiveFrom: "2021-06-01", value: 12, reference: { clause: expect.stringContaining("第六十二条") } }]);
+    expect(at("staff.background_check_valid_months")[0]?.provisional ?? false).toBe(false);
+    expect(at("staff.health_check_interval_months")).toMatchObject([{ value: 12, provisional: true }]);
+  });
+});
