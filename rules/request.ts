@@ -96,7 +96,7 @@ export type ParametersResponse =
 
 /** Parameters in force for a jurisdiction on a date (`npm run rules -- params`). */
 export function parametersRequest(jurisdiction: string | undefined, options: RequestOptions): ParametersResponse {
-  if (!jurisdiction) return refusal([{ path: "jurisdiction", message: { zh: "缺少行政区划代码（--jurisdiction）", en: "Missing jurisdiction code (--jurisdiction)" } }]);
+  if (!jurisdiction) return refusal([{ path: "jurisdiction", message: { zh: "缺少行政区划代码（jurisdiction 参数，命令行为 --jurisdiction）", en: "Missing jurisdiction code (the jurisdiction parameter; --jurisdiction on the command line)" } }]);
   if (!findJurisdiction(jurisdiction)) return refusal([{ path: "jurisdiction", message: { zh: `未知的行政区划代码：${jurisdiction}`, en: `Unknown jurisdiction code: ${jurisdiction}` } }]);
   const asOf = options.asOf ?? options.today;
   if (!isValidDate(asOf)) return refusal([dateError("asOf", asOf)]);

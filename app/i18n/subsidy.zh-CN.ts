@@ -68,7 +68,7 @@ export const subsidyZh = {
     periodRuleField: "补贴月份计算方式",
     periodRuleHint: "按当地补助办法选择；备案起止当月同样适用",
     periodRules: {
-      whole_month_if_filed_on_first: "整月计：当月1日前已备案且整月未注销",
+      whole_month_if_filed_on_first: "整月计：当月1日已备案且整月未注销",
       pro_rata_days: "按备案天数折算",
       minimum_attendance_days: "按出勤天数计人",
     },

@@ -101,7 +101,7 @@ export default function Classes() {
           <h2 id="add-class-title">{t("filing.class.add")}</h2>
           {formError ? <Notice kind="error">{t(formError)}</Notice> : null}
           <RemixForm method="post" className="form" onSubmit={onSubmit} noValidate>
-            <div className="form-grid">
+            <div className="form-grid form-grid--top">
               <SelectField form={form} name="type" label={t("filing.class.type")} options={CLASS_TYPES.map((v) => ({ value: v, label: t(`filing.enums.classType.${v}`) }))} />
               <Field form={form} name="name" label={t("filing.class.name")} />
               <Field form={form} name="capacity" label={t("filing.class.capacity")} inputMode="numeric" />

@@ -11,6 +11,7 @@ import { PageHeader } from "../components/layout";
 import { DEFAULT_LANG, titleMeta, type Lang } from "../i18n/i18n";
 import { hit, LIMITS } from "../services/rate-limit.server";
 import { formatDate, todayInShanghai } from "../utils/format";
+import { addDays } from "../../rules/engine/dates";
 
 export const meta = titleMeta("policies.try.title");
 
@@ -31,8 +32,8 @@ function previousMonth(today: string): { period: string; month: number } {
 
 /**
  * Example facilities, dated from today so they stay realistic: certificates valid until next year, the
- * enrolment report for last month. Each shows a mix of results (a class one child over its maximum, a
- * missing background check) so the checklist has something to say.
+ * enrolment report for last month. Each shows a mix of results (a class one child over its maximum — which
+ * also holds back the subsidy —, a missing background check) so the checklist has something to say.
  */
 function exampleSnapshot(example: Example, today: string): unknown {
   const year = Number(today.slice(0, 4));
@@ -45,7 +46,8 @@ function exampleSnapshot(example: Example, today: string): unknown {
     yearsOfRelevantExperience: years,
     qualifications,
     healthCertificateValidUntil: healthUntil,
-    backgroundCheckOn: "2024-07-01",
+    // checked two months ago: the check is repeated every year (未成年人保护法 第六十二条)
+    backgroundCheckOn: addDays(today, -60),
     laborContract: true,
     socialInsurance: true,
   });

@@ -3,7 +3,7 @@
 // 怀远县 reviewer returns it with a reason; the operator fixes and resubmits; the reviewer accepts; the
 // public directory lists the facility with its receipt number.
 import type { Page } from "@playwright/test";
-import { expect, gotoReady, signInOk, signOut, test } from "./fixtures";
+import { expect, gotoReady, RECENT_CHECK, signInOk, signOut, test } from "./fixtures";
 
 const SHOTS = process.env.E2E_SCREENSHOTS;
 
@@ -122,7 +122,7 @@ test("an operator files a facility; the 怀远县 reviewer returns it, then acce
     await page.getByLabel("学历").selectOption("junior_college");
     await page.getByLabel("相关工作年限").fill("5");
     await page.getByLabel("健康合格证有效期至").fill("2027-12-31");
-    await page.getByLabel("无犯罪记录查询日期").fill("2025-01-05");
+    await page.getByLabel("无犯罪记录查询日期").fill(RECENT_CHECK);
     await page.getByLabel("已签订劳动合同").selectOption("true");
     await page.getByLabel("已缴纳社会保险").selectOption("true");
     await page.getByRole("button", { name: "添加人员" }).click();

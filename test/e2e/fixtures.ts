@@ -18,6 +18,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 
 export { expect };
 
+/** A background check a month ago (it is repeated yearly, 未成年人保护法 第六十二条), in Asia/Shanghai. */
+export const RECENT_CHECK = new Date(Date.now() + 8 * 3_600_000 - 30 * 86_400_000).toISOString().slice(0, 10);
+
 export async function gotoReady(page: Page, url: string) {
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { __remixRouter?: { state?: { initialized?: boolean } } }).__remixRouter?.state?.initialized === true);

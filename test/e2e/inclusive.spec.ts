@@ -2,7 +2,7 @@
 // the 7-day public notice can pass: the server is restarted with the evaluation mode's test clock
 // (CLOCK_OFFSET_DAYS=8) on the same data directory.
 import { extractText, getDocumentProxy } from "unpdf";
-import { expect, test } from "./fixtures";
+import { expect, RECENT_CHECK, test } from "./fixtures";
 import { idNumber, ownServer, pdf, todayInShanghai } from "./own-server";
 
 const site = ownServer(3250, "inclusive");
@@ -36,7 +36,7 @@ async function filedFacility(): Promise<string> {
   for (const [role, qualification, level] of roster) {
     i += 1;
     const res = await op.post(`${base}/staff`, {
-      form: { name: `员工${i}`, idNumber: idNumber("34030219900303", 300 + i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: "2025-01-05", laborContract: "true", socialInsurance: "true" },
+      form: { name: `员工${i}`, idNumber: idNumber("34030219900303", 300 + i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: RECENT_CHECK, laborContract: "true", socialInsurance: "true" },
       maxRedirects: 0,
     });
     const staffPath = res.headers().location?.split("?")[0] ?? "";

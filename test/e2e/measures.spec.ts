@@ -5,7 +5,7 @@
 // valid; a reviewer exports the list of valid certificates; the filing is cancelled and the page says void.
 import { readFileSync } from "node:fs";
 import { extractText, getDocumentProxy } from "unpdf";
-import { expect, test } from "./fixtures";
+import { expect, RECENT_CHECK, test } from "./fixtures";
 import { idNumber, ownServer, pdf, todayInShanghai } from "./own-server";
 
 const site = ownServer(3260, "measures");
@@ -53,7 +53,7 @@ async function filedFacility(): Promise<string> {
   for (const [role, qualification, level] of roster) {
     i += 1;
     const res = await op.post(`${base}/staff`, {
-      form: { name: `员工${i}`, idNumber: idNumber("65900219900505", 500 + i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: "2025-01-05", laborContract: "true", socialInsurance: "true" },
+      form: { name: `员工${i}`, idNumber: idNumber("65900219900505", 500 + i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: RECENT_CHECK, laborContract: "true", socialInsurance: "true" },
       maxRedirects: 0,
     });
     const staffPath = res.headers().location?.split("?")[0] ?? "";

@@ -72,9 +72,10 @@ test("the try-it page evaluates the example and shows the checklist", async ({ p
   await expect(page.getByRole("heading", { level: 2, name: "核对结果" })).toBeVisible();
   const checklist = page.getByRole("list", { name: "政策核对清单" });
   await expect(checklist.getByRole("heading", { level: 3 })).toHaveCount(12);
+  // the class over its maximum holds back the subsidy too: money follows the standards
   const subsidy = checklist.getByRole("article", { name: "普惠托育机构运营补贴" });
-  await expect(subsidy).toContainText("符合");
-  await expect(subsidy).toContainText("¥6,000.00");
+  await expect(subsidy).toContainText("不符合");
+  await expect(subsidy).toContainText("不符合班额与师幼比标准，暂不予补贴");
   const staffing = checklist.getByRole("article", { name: "班额与师幼比" });
   await expect(staffing).toContainText("不符合");
   await expect(staffing).toContainText("需减少 1 名");

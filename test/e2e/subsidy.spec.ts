@@ -8,7 +8,7 @@
 // is run by a public institution, so it counts as inclusive without certification.
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, RECENT_CHECK, test } from "./fixtures";
 import { idNumber, ownServer, pdf, todayInShanghai } from "./own-server";
 
 const site = ownServer(Number(process.env.E2E_PORT ?? 3100) + 80, "subsidy");
@@ -68,7 +68,7 @@ async function filedFacility(): Promise<string> {
   for (const [role, qualification, level] of roster) {
     i += 1;
     const res = await op.post(`${base}/staff`, {
-      form: { name: `员工${i}`, idNumber: idNumber("34032119900505", 600 + i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2030-12-31", backgroundCheckOn: "2025-01-05", laborContract: "true", socialInsurance: "true" },
+      form: { name: `员工${i}`, idNumber: idNumber("34032119900505", 600 + i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2030-12-31", backgroundCheckOn: RECENT_CHECK, laborContract: "true", socialInsurance: "true" },
       maxRedirects: 0,
     });
     const staffPath = res.headers().location?.split("?")[0] ?? "";
@@ -125,7 +125,8 @@ test.setTimeout(420_000);
 test("standard → enrolment → batch → four eyes → approve → paid → payment file → statement → amendment → top-up line", async ({ page, consoleErrors }) => {
   const M = todayInShanghai().slice(0, 7);
   const next = addMonths(M, 1);
-  let server = await site.start(0);
+  // filed on the 1st of this month: 怀远's standard pays whole months filed from the 1st
+  let server = await site.start(daysToFirstOf(0));
   try {
     const facilityId = await filedFacility();
 
@@ -137,6 +138,7 @@ test("standard → enrolment → batch → four eyes → approve → paid → pa
     await page.getByLabel("托育机构补贴标准（元/人·月）").fill("300");
     await page.getByLabel("幼儿园托班补贴标准（元/人·月）").fill("150");
     await page.getByLabel("每年最多补贴月数").fill("10");
+    await page.getByLabel("补贴月份计算方式").selectOption("whole_month_if_filed_on_first");
     await page.getByLabel("文件名称及文号").fill("怀远县托育服务机构补助实施细则（怀卫〔2026〕1号）");
     await page.getByLabel("条款", { exact: true }).fill("第五条");
     await page.getByRole("button", { name: "录入标准" }).click();

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { request as playwrightRequest, type APIRequestContext, type Page } from "@playwright/test";
 import { DEMO_PASSWORD } from "../../db/demo-accounts";
-import { expect, gotoReady, signInOk, signOut, test } from "./fixtures";
+import { expect, gotoReady, RECENT_CHECK, signInOk, signOut, test } from "./fixtures";
 import { idNumber, pdf, todayInShanghai } from "./own-server";
 
 const FACILITY = "示例玻璃职工托育园";
@@ -53,7 +53,7 @@ async function filedFacility(baseURL: string): Promise<string> {
   for (const [role, qualification, level] of roster) {
     i += 1;
     const res = await op.post(`${base}/staff`, {
-      form: { name: `员工${i}`, idNumber: idNumber("34030219900707", 700 + i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: "2025-01-05", laborContract: "true", socialInsurance: "true" },
+      form: { name: `员工${i}`, idNumber: idNumber("34030219900707", 700 + i), role, education: "junior_college", yearsOfExperience: "5", healthCertificateValidUntil: "2027-12-31", backgroundCheckOn: RECENT_CHECK, laborContract: "true", socialInsurance: "true" },
       maxRedirects: 0,
     });
     const staffPath = res.headers().location?.split("?")[0] ?? "";
