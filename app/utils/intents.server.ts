@@ -15,9 +15,10 @@ export type IntentHandler = (form: FormData) => Promise<unknown>;
 export function intentAction<H extends Record<string, IntentHandler>>(form: FormData, handlers: H) {
   type Result = Awaited<ReturnType<H[keyof H]>>;
   const intent = String(form.get("intent") ?? "");
-  return guardedAction<Result>(async () => {
+  return guardedAction<Result>(async (): Promise<Result> => {
     const handler = Object.prototype.hasOwnProperty.call(handlers, intent) ? handlers[intent] : undefined;
     if (!handler) throw new ValidationError({ intent: "filing.validation.choice" }, "filing.validation.choice");
-    return (await handler(form)) as Result;
+    const result: unknown = await handler(form);
+    return result as Result;
   });
 }
