@@ -26,16 +26,13 @@ export const en: Messages = {
     name: "Tuoyu Childcare Administration",
     tagline: "Childcare facility filing, inclusive certification and support measures",
     skipToContent: "Skip to content",
-    language: "Language",
     switchTo: "中文",
     signIn: "Sign in",
     signOut: "Sign out",
     signedInAs: "Signed in as {{name}}",
-    home: "Home",
     myHome: "My workspace",
     footer: "Tuoyu Childcare Administration · local official documents prevail",
     loading: "Loading…",
-    demo: "demo",
   },
   roles: {
     operator: "Facility operator",
@@ -74,7 +71,6 @@ export const en: Messages = {
     citiesTitle: "Local policies implemented",
     cityBengbu: "Bengbu: measures to further improve and implement active fertility support (clauses 6–8)",
     cityAlar: "Aral (1st Division): plan for building a fertility-friendly society (trial), clauses 15–17",
-    comingSoon: "Public services such as the policy browser and the facility directory are on their way.",
     staffSignIn: "Sign in for staff and facilities",
   },
   login: {
@@ -86,7 +82,6 @@ export const en: Messages = {
     locked: "This account or address is locked after repeated failed sign-ins. Try again after {{time}}.",
     inactive: "This account is deactivated. Please contact your administrator.",
     signedOut: "You have signed out.",
-    expired: "Your session has expired. Please sign in again.",
     demoHint: "Demo environment: the demo accounts are listed in the README; the password is Tuoyu-Demo-2026.",
   },
   home: {
@@ -172,7 +167,6 @@ export const en: Messages = {
     newPassword: "New password",
     confirmPassword: "Confirm new password",
     submit: "Save new password",
-    changed: "Your password was changed.",
   },
   errors: {
     title: "Something went wrong",
@@ -183,7 +177,6 @@ export const en: Messages = {
     notFound: "The page or record you asked for does not exist.",
     generic: "The system could not handle your request. Please try again later.",
     backHome: "Back to home",
-    crossSite: "The request came from another site and was refused.",
     formHasErrors: "Please correct the marked fields and submit again.",
   },
   validation: {

@@ -30,7 +30,6 @@ export const measuresEn = {
     request: "Request the certificate",
     renew: "Request a renewal",
     requested: "Certificate {{number}} issued.",
-    current: "Current certificate",
     number: "Number",
     utilities: "Utilities",
     validity: "Validity",

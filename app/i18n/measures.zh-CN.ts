@@ -30,7 +30,6 @@ export const measuresZh = {
     request: "申请居民价格执行证明",
     renew: "申请续期",
     requested: "已签发居民价格执行证明 {{number}}。",
-    current: "当前证明",
     number: "证明编号",
     utilities: "执行项目",
     validity: "有效期",

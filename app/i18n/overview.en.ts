@@ -39,7 +39,6 @@ export const overviewEn = {
     status: "Unknown status",
   },
   letters: {
-    kind: "Eligibility letter",
     errors: {
       measure: "No eligibility letter is issued for this measure",
       notFiled: "A letter can be requested once the facility is filed",

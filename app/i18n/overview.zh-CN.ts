@@ -38,7 +38,6 @@ export const overviewZh = {
     status: "未知的判定状态",
   },
   letters: {
-    kind: "政策享受资格告知书",
     errors: {
       measure: "该政策措施不出具资格告知书",
       notFiled: "机构备案后方可申请资格告知书",

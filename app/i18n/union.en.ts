@@ -1,6 +1,5 @@
 // union messages — English. Keys mirror union.zh-CN.ts exactly (test/app/i18n.test.ts).
 export const unionEn = {
-  title: "Employer-run childcare",
   honour: "National caring-childcare employer ({{year}})",
   yes: "Yes",
   no: "No",
@@ -29,9 +28,7 @@ export const unionEn = {
     count: "{{count}} programme(s)",
     empty: "No programme matches these filters.",
     emptyAll: "There are no employer-run programmes in your jurisdiction yet. A programme appears here once its operator sets the facility type to \"employer-run\" and files it.",
-    programme: "Programme (facility)",
     employer: "Employer",
-    park: "Industrial park",
     slots: "Slots",
     slotsValue: "{{total}} in total",
     reservedValue: "{{reserved}} reserved for staff",
@@ -121,12 +118,10 @@ export const unionEn = {
     recommendedOn: "Recommended by the province on",
     decidedOn: "Decided on",
     nextStep: "Next step",
-    decision: "Status",
     on: "Date",
     decisionNotes: "Remarks",
     decide: "Record step",
     decided: "Nomination updated.",
-    final: "Closed",
     documents: "Papers",
     noDocuments: "No papers",
     file: "Paper (PDF, JPG or PNG, up to 10 MB)",
@@ -178,11 +173,7 @@ export const unionEn = {
   },
   public: {
     title: "Employer-run childcare",
-    intro: "This facility is run by an employer.",
     employer: "Employer",
-    park: "Industrial park",
-    serves: "Serves",
-    reservedSlots: "Slots reserved for staff",
   },
   validation: {
     usccShape: "A unified social credit code has 18 digits or capital letters (no I, O, S, V, Z)",

@@ -1,6 +1,5 @@
 // Simplified Chinese messages for union; keys mirror union.en.ts exactly (test/app/i18n.test.ts).
 export const unionZh = {
-  title: "用人单位办托",
   honour: "全国爱心托育用人单位（{{year}}年）",
   yes: "是",
   no: "否",
@@ -29,9 +28,7 @@ export const unionZh = {
     count: "共 {{count}} 个项目",
     empty: "没有符合条件的项目。",
     emptyAll: "辖区内还没有用人单位办托项目。运营方在机构信息中将类型设为“用人单位办托”并提交备案后，项目会显示在这里。",
-    programme: "项目（托育机构）",
     employer: "举办单位",
-    park: "所在园区",
     slots: "托位",
     slotsValue: "共 {{total}} 个",
     reservedValue: "职工预留 {{reserved}} 个",
@@ -121,12 +118,10 @@ export const unionZh = {
     recommendedOn: "省级推荐日期",
     decidedOn: "评选结果日期",
     nextStep: "下一步",
-    decision: "进度",
     on: "日期",
     decisionNotes: "说明",
     decide: "登记进度",
     decided: "推荐进度已更新。",
-    final: "已结束",
     documents: "材料",
     noDocuments: "暂无材料",
     file: "材料文件（PDF、JPG 或 PNG，不超过 10 MB）",
@@ -178,11 +173,7 @@ export const unionZh = {
   },
   public: {
     title: "用人单位办托",
-    intro: "本机构由用人单位举办。",
     employer: "举办单位",
-    park: "所在园区",
-    serves: "服务对象",
-    reservedSlots: "职工预留托位",
   },
   validation: {
     usccShape: "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、S、V、Z）",

@@ -27,16 +27,13 @@ export const zhCN = {
     name: "托育服务管理平台",
     tagline: "托育机构备案、普惠认定与支持政策兑现",
     skipToContent: "跳到正文",
-    language: "语言",
     switchTo: "English",
     signIn: "登录",
     signOut: "退出登录",
     signedInAs: "当前用户：{{name}}",
-    home: "首页",
     myHome: "我的工作台",
     footer: "托育服务管理平台 · 数据以各地正式文件为准",
     loading: "加载中…",
-    demo: "示例",
   },
   roles: {
     operator: "托育机构运营方",
@@ -75,7 +72,6 @@ export const zhCN = {
     citiesTitle: "已实施的地方政策",
     cityBengbu: "蚌埠市：进一步完善和落实积极生育支持政策的若干举措（第六至八条）",
     cityAlar: "第一师阿拉尔市：构建生育友好型社会实施方案（试行）（第十五至十七条）",
-    comingSoon: "政策查询、机构公示目录等公开服务将陆续上线。",
     staffSignIn: "工作人员与机构登录",
   },
   login: {
@@ -87,7 +83,6 @@ export const zhCN = {
     locked: "该账户或地址因多次登录失败已被锁定，请于 {{time}} 后再试。",
     inactive: "该账户已停用，请联系系统管理员。",
     signedOut: "您已安全退出。",
-    expired: "登录已过期，请重新登录。",
     demoHint: "演示环境：示例账户见 README，密码均为 Tuoyu-Demo-2026。",
   },
   home: {
@@ -173,7 +168,6 @@ export const zhCN = {
     newPassword: "新密码",
     confirmPassword: "确认新密码",
     submit: "保存新密码",
-    changed: "密码已修改。",
   },
   errors: {
     title: "出错了",
@@ -184,7 +178,6 @@ export const zhCN = {
     notFound: "您访问的页面或记录不存在。",
     generic: "系统暂时无法处理您的请求，请稍后再试。",
     backHome: "返回首页",
-    crossSite: "请求来源校验失败，已拒绝。",
     formHasErrors: "请修正标出的内容后再提交。",
   },
   validation: {

@@ -5,6 +5,21 @@ import { langFromCookie, translator } from "../../app/i18n/i18n";
 import { formatDate, formatMoney, todayInShanghai } from "../../app/utils/format";
 import { ROLE_PERMISSIONS } from "../../app/auth/permissions";
 import { ROLES } from "../../db/schema/enums";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+function leaves(value: unknown, prefix = ""): Array<[string, string]> {
+  if (typeof value !== "object" || value === null) return [[prefix, String(value)]];
+  return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return path === join("rules", "releases") ? [] : sourceFiles(path);
+    return /\.(ts|tsx)$/.test(path) ? [path] : [];
+  });
+}
 
 function keys(value: unknown, prefix = ""): string[] {
   if (typeof value !== "object" || value === null) return [prefix];
@@ -16,6 +31,25 @@ describe("translations", () => {
     expect(keys(en).sort()).toEqual(keys(zhCN).sort());
     for (const k of keys(en)) expect(translator("en")(k)).not.toBe("");
   });
+  it("uses the same placeholders in both languages for every key", () => {
+    const english = new Map(leaves(en));
+    const placeholders = (text: string) => [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((m) => m[1]).sort();
+    for (const [key, zh] of leaves(zhCN)) expect(placeholders(english.get(key) ?? ""), key).toEqual(placeholders(zh));
+  });
+
+  // A key is used when the code names it in a string literal (t("a.b"), a schema's message "a.b", a
+  // "key|{json}" field error) or builds it under a literal prefix (t(`a.b.${value}`)).
+  it("has no key the code never uses", () => {
+    const files = ["app", "db", "rules"].flatMap(sourceFiles).filter((p) => !p.startsWith(join("app", "i18n")));
+    const source = files.map((p) => readFileSync(p, "utf8")).join("\n");
+    const prefixes = [...source.matchAll(/`([a-zA-Z][\w]*(?:\.[\w]+)*)\.\$\{/g)].map((m) => `${m[1]}.`);
+    expect(prefixes.length).toBeGreaterThan(20);
+    const unused = keys(zhCN).filter(
+      (k) => !["\"", "'", "`"].some((q) => source.includes(`${q}${k}${q}`) || source.includes(`${q}${k}|`)) && !prefixes.some((p) => k.startsWith(p)),
+    );
+    expect(unused).toEqual([]);
+  });
+
   it("every role and permission has a name in both languages", () => {
     for (const role of ROLES) {
       expect(translator("zh-CN")(`roles.${role}`)).not.toBe(`roles.${role}`);
