@@ -1,6 +1,6 @@
 import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { useEmployerRunFacility } from "./programme";
+import { useEmployerRunFacility } from "./union/programme";
 import { useLabel } from "../i18n/use-label";
 
 /** Tabs of a facility's pages for its operator. */

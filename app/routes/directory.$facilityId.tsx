@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
 import { PageHeader } from "../components/layout";
-import { HonourBadge, ProgrammeFacts } from "../components/programme";
+import { HonourBadge, ProgrammeFacts } from "../components/union/programme";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { directoryEntry } from "../services/filing.server";

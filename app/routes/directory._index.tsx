@@ -9,7 +9,7 @@ import { FACILITY_KINDS, SERVICE_TYPES } from "../../rules/snapshot";
 import { textIn } from "../components/checklist";
 import { EmptyState, PageHeader } from "../components/layout";
 import { Pager } from "../components/pager";
-import { HonourBadge } from "../components/programme";
+import { HonourBadge } from "../components/union/programme";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { searchDirectory } from "../services/filing.server";

@@ -2,19 +2,19 @@
 // decision stored when the batch was prepared (status, amount, each condition with its result and facts,
 // the parameter values used with their provisional flag, the computation), the replay of that decision
 // with the stored rules and parameter set ("same result ✓" or the difference), and for a correction the
-// original line it corrects beside it, both decisions in full.
+// original line it corrects beside it, both decisions in full. The decision and replay cards are
+// LineDecision and LineReplay in app/components/batches/.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
 import type { Determination } from "../../rules/engine/evaluate";
 import type { ParameterScalar } from "../../rules/engine/parameters";
-import type { Status, Text } from "../../rules/engine/types";
-import { PARAMETER_DEFINITIONS } from "../../rules/parameters/definitions";
+import type { Status } from "../../rules/engine/types";
 import { requireUser } from "../auth/session.server";
-import { batchesLinks, colon, formatMonth, KindBadge, reasonText } from "../components/batches";
-import { Checklist, formatParameterValue, jurisdictionName, ProvisionalBadge, StatusBadge, textIn } from "../components/checklist";
+import { LineDecision } from "../components/batches/LineDecision";
+import { LineReplay } from "../components/batches/LineReplay";
+import { batchesLinks, formatMonth } from "../components/batches/pieces";
 import { PageHeader } from "../components/layout";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
@@ -23,7 +23,6 @@ import { NotFoundError } from "../services/errors";
 import { maskAccountNumber } from "../services/subsidy.schemas";
 import { lineView, type StoredDecision } from "../services/subsidy.server";
 import type { SubsidyBatchRow, SubsidyLineRow } from "../../db/schema";
-import { formatDate, formatMoney } from "../utils/format";
 import { guarded } from "../utils/http.server";
 
 export const links = batchesLinks;
@@ -96,211 +95,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type Described = ReturnType<typeof describe>;
-
-const DEFINITIONS = new Map(PARAMETER_DEFINITIONS.map((d) => [d.id, d]));
-
-function FactList({ facts }: { facts: Record<string, unknown> }) {
-  const entries = Object.entries(facts);
-  if (entries.length === 0) return <>—</>;
-  return (
-    <ul className="fact-list">
-      {entries.map(([k, v]) => (
-        <li key={k}>
-          <code>
-            {k} = {v === null || v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v)}
-          </code>
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-function Decision({ line, titles, heading, headingId, link }: { line: Described; titles: Record<string, Text>; heading: string; headingId: string; link?: ReactNode }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const c = colon(lang);
-  const d = line.details;
-  return (
-    <section className="card" aria-labelledby={headingId}>
-      <h2 id={headingId}>{heading}</h2>
-      {link ? <p className="small">{link}</p> : null}
-      <dl className="facts">
-        <dt>{t("batches.line.kind")}</dt>
-        <dd>
-          <KindBadge kind={line.kind} amountFen={line.amountFen} /> {formatMonth(line.period, lang)}
-        </dd>
-        <dt>{t("batches.line.status")}</dt>
-        <dd>
-          <StatusBadge status={line.status} /> {line.provisional ? <ProvisionalBadge /> : null}
-        </dd>
-        <dt>{t("batches.line.amount")}</dt>
-        <dd>
-          <strong>{line.payable ? formatMoney(line.amountFen) : formatMoney(0)}</strong>
-        </dd>
-        {line.kind === "delta" ? (
-          <>
-            <dt>{t("batches.line.entitled")}</dt>
-            <dd>{formatMoney(line.entitledFen)}</dd>
-            <dt>{t("batches.line.settled")}</dt>
-            <dd>{formatMoney(line.entitledFen - line.amountFen)}</dd>
-          </>
-        ) : null}
-        <dt>{t("batches.line.judgedOn")}</dt>
-        <dd>{formatDate(line.judgedOn, lang)}</dd>
-        <dt>{t("batches.line.rulesVersion")}</dt>
-        <dd>
-          <code title={line.rulesVersion}>{line.rulesVersion.slice(0, 12)}</code>
-          {line.localParametersVersion ? (
-            <>
-              {" · "}
-              {t("batches.batch.localVersion")}
-              {c}
-              <code title={line.localParametersVersion}>{line.localParametersVersion.slice(0, 12)}</code>
-            </>
-          ) : null}
-        </dd>
-        {line.reasons.length ? (
-          <>
-            <dt>{t("batches.line.reasons")}</dt>
-            <dd>
-              <ul className="reason-list">
-                {line.reasons.map((r) => (
-                  <li key={r}>{reasonText(t, r)}</li>
-                ))}
-              </ul>
-            </dd>
-          </>
-        ) : null}
-        {line.bank ? (
-          <>
-            <dt>{t("batches.line.bankAsPaid")}</dt>
-            <dd>
-              {line.bank.name} · {line.bank.bank} <span className="account">{line.bank.number}</span>
-            </dd>
-          </>
-        ) : null}
-      </dl>
-
-      <h3>{t("batches.line.details")}</h3>
-      <dl className="facts">
-        <dt>{t("batches.line.children")}</dt>
-        <dd>{d.children ?? t("batches.line.none")}</dd>
-        <dt>{t("batches.line.slots")}</dt>
-        <dd>
-          {d.slots ?? t("batches.line.none")}
-          {d.slotsSource ? <span className="muted small">（{t(`batches.line.${d.slotsSource === "certifiedSlots" ? "certifiedSlots" : "totalSlots"}`)}）</span> : null}
-        </dd>
-        <dt>{t("batches.line.counted")}</dt>
-        <dd>{d.countedChildren ?? t("batches.line.none")}</dd>
-        <dt>{t("batches.line.rate")}</dt>
-        <dd>{d.rateFen !== null ? formatMoney(d.rateFen) : t("batches.line.none")}</dd>
-      </dl>
-
-      <h3>{t("batches.line.conditions")}</h3>
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("batches.line.condition")}</th>
-              <th scope="col">{t("batches.line.result")}</th>
-              <th scope="col">{t("batches.line.facts")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {line.conditions.map((cond) => (
-              <tr key={cond.id}>
-                <td>
-                  {titles[cond.id] ? textIn(titles[cond.id] as Text, lang) : reasonText(t, cond.id)}
-                  <br />
-                  <code className="small muted">{cond.id}</code>
-                </td>
-                <td className={`nowrap result--${cond.result}`}>
-                  <span aria-hidden="true">{cond.result === "met" ? "✓ " : cond.result === "unmet" ? "✗ " : "? "}</span>
-                  {t(`batches.line.${cond.result === "met" ? "met" : cond.result === "unmet" ? "unmet" : "unknown"}`)}
-                </td>
-                <td className="small facts-cell">
-                  <FactList facts={cond.facts} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      <h3>{t("batches.line.parameters")}</h3>
-      <div className="table-wrap">
-        <table className="data-table">
-          <thead>
-            <tr>
-              <th scope="col">{t("batches.line.parameter")}</th>
-              <th scope="col">{t("batches.line.value")}</th>
-              <th scope="col">{t("batches.line.effectiveFrom")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {line.parameters.map((p) => {
-              const def = DEFINITIONS.get(p.id);
-              return (
-                <tr key={p.id}>
-                  <td>
-                    {def ? textIn(def.description, lang) : p.id}
-                    <br />
-                    <code className="small muted">{p.id}</code>
-                  </td>
-                  <td>
-                    <strong>{formatParameterValue(p.id, p.value, t)}</strong>
-                    {p.provisional ? (
-                      <>
-                        <br />
-                        <ProvisionalBadge />
-                      </>
-                    ) : null}
-                  </td>
-                  <td className="nowrap small">
-                    {jurisdictionName(p.jurisdiction, lang)}
-                    <br />
-                    {formatDate(p.effectiveFrom, lang)}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
-function Replay({ line, replay, matches }: { line: Described; replay: Determination | null; matches: boolean | null }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const version = line.rulesVersion.slice(0, 12);
-  const replayAmount = replay && replay.status === "eligible" ? (replay.amountFen ?? 0) : 0;
-  return (
-    <section className="card" aria-labelledby={`replay-${line.id}`}>
-      <h2 id={`replay-${line.id}`}>{t("batches.line.replay")}</h2>
-      {replay === null ? (
-        <p className="notice">{t("batches.line.replayUnavailable", { version })}</p>
-      ) : matches ? (
-        <p className="notice replay--same" role="status">
-          {t("batches.line.replaySame", { version })}
-        </p>
-      ) : (
-        <p className="notice replay--different" role="alert">
-          {t("batches.line.replayDifferent", { version, status: t(`policies.status.${replay.status}`), amount: formatMoney(replayAmount) })}
-        </p>
-      )}
-      {replay ? (
-        <details className="checklist-item__more">
-          <summary>{t("batches.line.replayDetail")}</summary>
-          <Checklist determinations={[replay]} lang={lang} headingLevel={3} />
-        </details>
-      ) : null}
-    </section>
-  );
-}
-
 export default function LineViewPage() {
   const { t } = useTranslation();
   const lang = useLang();
@@ -316,25 +110,25 @@ export default function LineViewPage() {
         <>
           <div className="decision-pair">
             <div>
-              <Decision line={v.line} titles={v.titles} heading={t("batches.line.delta")} headingId="delta-title" />
-              <Replay line={v.line} replay={v.replay} matches={v.replayMatches} />
+              <LineDecision line={v.line} titles={v.titles} heading={t("batches.line.delta")} headingId="delta-title" />
+              <LineReplay line={v.line} replay={v.replay} matches={v.replayMatches} />
             </div>
             <div>
-              <Decision
+              <LineDecision
                 line={corrects.line}
                 titles={v.titles}
                 heading={t("batches.line.originalIn", { number: corrects.line.batch.number, status: t(`batches.status.${corrects.line.batch.status}`) })}
                 headingId="original-title"
                 link={<Link to={`/finance/batches/${corrects.line.batch.id}/lines/${corrects.line.id}`}>{t("batches.line.openOriginal")}</Link>}
               />
-              <Replay line={corrects.line} replay={corrects.replay} matches={corrects.replayMatches} />
+              <LineReplay line={corrects.line} replay={corrects.replay} matches={corrects.replayMatches} />
             </div>
           </div>
         </>
       ) : (
         <>
-          <Decision line={v.line} titles={v.titles} heading={t("batches.line.stored")} headingId="stored-title" />
-          <Replay line={v.line} replay={v.replay} matches={v.replayMatches} />
+          <LineDecision line={v.line} titles={v.titles} heading={t("batches.line.stored")} headingId="stored-title" />
+          <LineReplay line={v.line} replay={v.replay} matches={v.replayMatches} />
         </>
       )}
     </>

@@ -7,7 +7,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
 import { requireUser } from "../auth/session.server";
-import { BatchStatusBadge, batchesLinks, formatMonth, reasonText } from "../components/batches";
+import { BatchStatusBadge, batchesLinks, formatMonth, reasonText } from "../components/batches/pieces";
 import { ReferenceLink, referenceText } from "../components/checklist";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";

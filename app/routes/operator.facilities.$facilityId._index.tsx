@@ -7,7 +7,7 @@ import { Checklist, ChecklistSummary, returnReasonLabel } from "../components/ch
 import { FacilityNav, FilingStateBadge } from "../components/facility-nav";
 import { isActionErrors, SubmitButton } from "../components/forms";
 import { Notice, PageHeader } from "../components/layout";
-import { ProgrammeFacts } from "../components/programme";
+import { ProgrammeFacts } from "../components/union/programme";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { loadFacility } from "../services/facilities.server";

@@ -2,31 +2,30 @@
 // guided-price cap that binds the facility today (the rules' own cap table, with the published local
 // schedules), and voluntary other fees. An inclusive facility cannot declare a basic fee above its cap:
 // the service refuses and names the cap.
+// The page's sections live in app/components/pricing/.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
 import type { FacilityRow } from "../../db/schema";
-import { CLASS_TYPES, SERVICE_TYPES } from "../../rules/snapshot";
 import type { Actor } from "../auth/session.server";
 import { requirePermission } from "../auth/session.server";
 import { FacilityNav } from "../components/facility-nav";
-import { Field, SelectField, SubmitButton, useZodForm, Form as RemixForm } from "../components/forms";
-import { EmptyState, Notice, PageHeader } from "../components/layout";
+import { Notice, PageHeader } from "../components/layout";
+import { CapTable } from "../components/pricing/CapTable";
+import { DeclaredFees } from "../components/pricing/DeclaredFees";
+import { DeclareFeeForm } from "../components/pricing/DeclareFeeForm";
 import { titleMeta } from "../i18n/i18n";
-import { useLang } from "../i18n/use-lang";
 import type { Db } from "../../db/client";
 import { ForbiddenError } from "../services/errors";
 import { loadFacility } from "../services/facilities.server";
 import { buildSnapshot } from "../services/filing.server";
-import { feeSchema } from "../services/pricing.schemas";
 import { capTableFor, countsAsInclusive, declareFee, listFees, localParameters, removeFee } from "../services/pricing.server";
-import { formatDate, formatMoney, todayInShanghai } from "../utils/format";
-import { guarded, guardedAction } from "../utils/http.server";
+import { todayInShanghai } from "../utils/format";
+import { guarded } from "../utils/http.server";
+import { intentAction } from "../utils/intents.server";
 
 export const meta = titleMeta("pricing.fees.title");
-
 
 /** The operator's own facility (another organisation's is a 403 even for a user who also reviews). */
 async function ownFacility(db: Db, actor: Actor, facilityId: string): Promise<FacilityRow> {
@@ -80,14 +79,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requirePermission(request, "update:facility:own");
   const form = await request.formData();
-  return guardedAction(async () => {
+  // the operator's own facility first, whatever the intent
+  const own = async () => {
     const db = await getDb();
     const facility = await ownFacility(db, actor, params.facilityId ?? "");
-    const here = `/operator/facilities/${facility.id}/fees`;
-    if (form.get("intent") === "remove") {
-      await removeFee(db, actor, facility, String(form.get("feeId") ?? ""));
-      return redirect(`${here}?flash=removed`);
-    }
+    return { db, facility, here: `/operator/facilities/${facility.id}/fees` };
+  };
+  const declare = async () => {
+    const { db, facility, here } = await own();
     const today = todayInShanghai();
     const snapshot = await buildSnapshot(db, facility, today);
     await declareFee(db, actor, facility, snapshot, countsAsInclusive(snapshot), {
@@ -98,23 +97,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       amount: form.get("amount") ?? "",
     });
     return redirect(`${here}?flash=declared`);
+  };
+  return intentAction(form, {
+    remove: async () => {
+      const { db, facility, here } = await own();
+      await removeFee(db, actor, facility, String(form.get("feeId") ?? ""));
+      return redirect(`${here}?flash=removed`);
+    },
+    declare,
+    // the declare form posts no intent (nor do clients that predate it): a post without one declares
+    "": declare,
   });
 }
 
 // ---- page ----------------------------------------------------------------------------------------
-
-const UNIT: Record<string, string> = {
-  full_day: "pricing.fees.perMonth",
-  half_day: "pricing.fees.perMonth",
-  hourly: "pricing.fees.perHour",
-  temporary: "pricing.fees.perDay",
-};
-
-function useHydrated(): boolean {
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
-  return hydrated;
-}
 
 const FLASHES: Record<string, string> = {
   declared: "pricing.fees.declared",
@@ -123,194 +119,20 @@ const FLASHES: Record<string, string> = {
 
 export default function Fees() {
   const { t } = useTranslation();
-  const lang = useLang();
   const { today, facility, inclusive, basic, other, capTable } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
   const flash = FLASHES[params.get("flash") ?? ""];
-  const { form, onSubmit, formError } = useZodForm(feeSchema, {
-    kind: "basic",
-    classType: "",
-    serviceType: "",
-    name: "",
-    amount: "",
-  });
-  const hydrated = useHydrated();
-  const kind = form.watch("kind") as string | undefined;
-  // a declared fee clears the amount for the next one
-  useEffect(() => form.reset(), [basic.length, other.length, form]);
   const editable = facility.state !== "cancelled";
-  const money = (fen: number, serviceType?: string | null) => `${formatMoney(fen)}${serviceType && UNIT[serviceType] ? t(UNIT[serviceType]) : ""}`;
-  const removeButton = (id: string, item: string) => (
-    <Form method="post">
-      <input type="hidden" name="intent" value="remove" />
-      <input type="hidden" name="feeId" value={id} />
-      <button type="submit" className="button button--secondary" aria-label={t("pricing.fees.removeLabel", { item })}>
-        {t("pricing.fees.remove")}
-      </button>
-    </Form>
-  );
   return (
     <>
       <PageHeader title={facility.name} />
       <FacilityNav facilityId={facility.id} />
       {flash ? <Notice kind="success">{t(flash)}</Notice> : null}
-      <section className="card" aria-labelledby="fees-title">
-        <h2 id="fees-title">{t("pricing.fees.title")}</h2>
-        <p className="muted">{t("pricing.fees.intro")}</p>
-        <Notice>{inclusive ? t("pricing.fees.inclusiveNote") : t("pricing.fees.notInclusiveNote")}</Notice>
-        <h3>{t("pricing.fees.basic")}</h3>
-        {basic.length === 0 ? (
-          <EmptyState>{t("pricing.fees.none")}</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("pricing.fees.classType")}</th>
-                  <th scope="col">{t("pricing.fees.serviceType")}</th>
-                  <th scope="col">{t("pricing.fees.amount")}</th>
-                  <th scope="col">{t("pricing.fees.cap")}</th>
-                  <th scope="col">{t("pricing.fees.status")}</th>
-                  {editable ? <th scope="col">{t("admin.actions")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {basic.map((f) => {
-                  const over = f.capFen !== null && f.amountFen > f.capFen;
-                  const item = `${t(`filing.enums.classType.${f.classType ?? ""}`)} · ${t(`filing.enums.serviceType.${f.serviceType ?? ""}`)}`;
-                  return (
-                    <tr key={f.id} className={over ? "overdue" : undefined}>
-                      <td>{t(`filing.enums.classType.${f.classType ?? ""}`)}</td>
-                      <td className="nowrap">{t(`filing.enums.serviceType.${f.serviceType ?? ""}`)}</td>
-                      <td className="nowrap">
-                        <strong>{money(f.amountFen, f.serviceType)}</strong>
-                      </td>
-                      <td className="nowrap">{f.capFen === null ? t("pricing.fees.noCap") : money(f.capFen, f.serviceType)}</td>
-                      <td className="nowrap">
-                        {over ? (
-                          <span className="badge badge--err">
-                            <span aria-hidden="true">✗ </span>
-                            {t("pricing.fees.over")}
-                          </span>
-                        ) : (
-                          <span className="badge badge--ok">
-                            <span aria-hidden="true">✓ </span>
-                            {f.capFen === null ? t("pricing.fees.noCap") : t("pricing.fees.compliant")}
-                          </span>
-                        )}
-                      </td>
-                      {editable ? <td>{removeButton(f.id, item)}</td> : null}
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <p className="small muted">{t("pricing.fees.capsAsOf", { date: formatDate(today, lang) })}</p>
-        <h3>{t("pricing.fees.other")}</h3>
-        {other.length === 0 ? (
-          <EmptyState>{t("pricing.fees.none")}</EmptyState>
-        ) : (
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("pricing.fees.name")}</th>
-                  <th scope="col">{t("pricing.fees.amount")}</th>
-                  {editable ? <th scope="col">{t("admin.actions")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {other.map((f) => (
-                  <tr key={f.id}>
-                    <td>{f.name}</td>
-                    <td className="nowrap">
-                      <strong>{formatMoney(f.amountFen)}</strong>
-                    </td>
-                    {editable ? <td>{removeButton(f.id, f.name ?? "")}</td> : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-        <p className="small muted">{t("pricing.fees.publicNote")}</p>
-      </section>
+      <DeclaredFees today={today} inclusive={inclusive} basic={basic} other={other} editable={editable} />
 
-      {editable ? (
-        <section className="card" aria-labelledby="declare-title">
-          <h2 id="declare-title">{t("pricing.fees.declare")}</h2>
-          {formError ? <Notice kind="error">{t(formError)}</Notice> : null}
-          <RemixForm method="post" className="form" onSubmit={onSubmit} noValidate>
-            <div className="form-grid">
-              <SelectField
-                form={form}
-                name="kind"
-                label={t("pricing.fees.kind")}
-                options={[
-                  { value: "basic", label: t("pricing.fees.basic") },
-                  { value: "other", label: t("pricing.fees.other") },
-                ]}
-              />
-              {/* without JavaScript every field shows; the service reads those of the chosen kind */}
-              {!hydrated || kind !== "other" ? (
-                <>
-                  <SelectField
-                    form={form}
-                    name="classType"
-                    label={t("pricing.fees.classType")}
-                    options={CLASS_TYPES.map((v) => ({
-                      value: v,
-                      label: t(`filing.enums.classType.${v}`),
-                    }))}
-                  />
-                  <SelectField
-                    form={form}
-                    name="serviceType"
-                    label={t("pricing.fees.serviceType")}
-                    options={SERVICE_TYPES.map((v) => ({
-                      value: v,
-                      label: t(`filing.enums.serviceType.${v}`),
-                    }))}
-                  />
-                </>
-              ) : null}
-              {!hydrated || kind === "other" ? <Field form={form} name="name" label={t("pricing.fees.name")} maxLength={50} /> : null}
-              <Field form={form} name="amount" label={t("pricing.fees.amount")} inputMode="decimal" />
-            </div>
-            <SubmitButton>{t("pricing.fees.declare")}</SubmitButton>
-          </RemixForm>
-        </section>
-      ) : (
-        <Notice>{t("filing.facility.notEditable")}</Notice>
-      )}
+      {editable ? <DeclareFeeForm basicCount={basic.length} otherCount={other.length} /> : <Notice>{t("filing.facility.notEditable")}</Notice>}
 
-      {capTable.length ? (
-        <section className="card" aria-labelledby="caps-title">
-          <h2 id="caps-title">{t("pricing.fees.capTable")}</h2>
-          <div className="table-wrap">
-            <table className="data-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("pricing.fees.classType")}</th>
-                  <th scope="col">{t("pricing.fees.serviceType")}</th>
-                  <th scope="col">{t("pricing.fees.cap")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {capTable.map((c) => (
-                  <tr key={`${c.classType}-${c.serviceType}`}>
-                    <td>{t(`filing.enums.classType.${c.classType}`)}</td>
-                    <td>{t(`filing.enums.serviceType.${c.serviceType}`)}</td>
-                    <td className="nowrap">{c.capFen === null ? t("pricing.fees.noCap") : money(c.capFen, c.serviceType)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        </section>
-      ) : null}
+      {capTable.length ? <CapTable capTable={capTable} /> : null}
     </>
   );
 }

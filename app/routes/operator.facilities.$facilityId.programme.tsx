@@ -10,7 +10,7 @@ import { requirePermission } from "../auth/session.server";
 import { FacilityNav } from "../components/facility-nav";
 import { Field, Form, SubmitButton, useZodForm, YesNoField } from "../components/forms";
 import { EmptyState, Notice, PageHeader } from "../components/layout";
-import { GrantsTable, HonourBadge, NominationStatusBadge, ProgrammeFacts } from "../components/programme";
+import { GrantsTable, HonourBadge, NominationStatusBadge, ProgrammeFacts } from "../components/union/programme";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { programmeProfileSchema } from "../services/facilities.schemas";

@@ -9,7 +9,7 @@ import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
 import { can } from "../auth/permissions";
 import { requireUser } from "../auth/session.server";
-import { BatchStatusBadge, batchesLinks, formatMonth, KindBadge, reasonText } from "../components/batches";
+import { BatchStatusBadge, batchesLinks, formatMonth, KindBadge, reasonText } from "../components/batches/pieces";
 import { ReferenceLink, referenceText } from "../components/checklist";
 import { FacilityNav } from "../components/facility-nav";
 import { EmptyState, PageHeader } from "../components/layout";

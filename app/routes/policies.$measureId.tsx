@@ -1,17 +1,22 @@
+// A measure's public page (/policies/<measureId>): what it is and its legal basis, its condition tree, and
+// the parameters it reads as they apply in a chosen jurisdiction on a chosen date (`?jurisdiction=&date=`).
+// The page's sections live in app/components/policies/.
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { isValidDate } from "../../rules/engine/dates";
 import { resolvedParameters } from "../../rules/engine/evaluate";
-import { measureParameterIds, type GroupDefinition, type GroupOperator, type LeafDefinition } from "../../rules/engine/measure";
-import type { Reference, Text } from "../../rules/engine/types";
+import { measureParameterIds, type GroupDefinition, type LeafDefinition } from "../../rules/engine/measure";
 import { findJurisdiction, JURISDICTIONS } from "../../rules/jurisdictions";
 import { MEASURES } from "../../rules/measures/list";
 import { PARAMETER_DEFINITIONS } from "../../rules/parameters/definitions";
-import { formatParameterValue, jurisdictionName, ProvisionalBadge, ReferenceLink, referenceText, textIn, unitLabel } from "../components/checklist";
-import { Notice, PageHeader } from "../components/layout";
+import { textIn } from "../components/checklist";
+import { PageHeader } from "../components/layout";
+import { ConditionTree, type ConditionNode } from "../components/policies/ConditionTree";
+import { MeasureAbout } from "../components/policies/MeasureAbout";
+import { MeasureParameters } from "../components/policies/MeasureParameters";
 import { DEFAULT_LANG, isLang, titleMeta, translator, type Lang } from "../i18n/i18n";
-import { formatDate, todayInShanghai } from "../utils/format";
+import { todayInShanghai } from "../utils/format";
 
 const genericMeta = titleMeta("policies.measureTitle");
 
@@ -26,11 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ data: loaded, matches }) => 
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: "/policies.css" }];
 
-// The condition tree as data: titles and citations of the leaves (their tests are code and stay on the server).
-type ConditionNode =
-  | { kind: "leaf"; id: string; title: Text; references: readonly Reference[]; conditional: boolean }
-  | { kind: GroupOperator; id: string; children: ConditionNode[] };
-
+// The condition tree as data (ConditionNode): titles and citations of the leaves (their tests are code and stay on the server).
 function describeNode(node: LeafDefinition | GroupDefinition): ConditionNode {
   if (node.kind === "leaf") return { kind: "leaf", id: node.id, title: node.title, references: node.references, conditional: Boolean(node.appliesWhen) };
   return { kind: node.kind, id: node.id, children: node.children.map(describeNode) };
@@ -78,7 +79,6 @@ export default function MeasurePage() {
   const { t } = useTranslation();
   const lang = useRouteLoaderData<{ lang: Lang }>("root")?.lang ?? DEFAULT_LANG;
   const { measure, query, errors, inForce, parameters, jurisdictions } = useLoaderData<LoaderData>();
-  const place = jurisdictionName(query.jurisdiction, lang);
   return (
     <div className="policies">
       <p className="breadcrumbs small">
@@ -93,188 +93,23 @@ export default function MeasurePage() {
           </Link>
         }
       />
-      <div className="grid-2">
-        <section className="card" aria-labelledby="about">
-          <h2 id="about">{t("policies.about")}</h2>
-          <dl className="facts">
-            <dt>{t("policies.measureId")}</dt>
-            <dd>
-              <code>{measure.id}</code>
-            </dd>
-            <dt>{t("policies.subject")}</dt>
-            <dd>
-              {measure.subject ? textIn(measure.subject.title, lang) : t("policies.everyFacility")}
-              {measure.subject?.references.length ? (
-                <span className="small muted">
-                  {" "}
-                  （{measure.subject.references.map((r) => referenceText(r)).join(t("policies.listSeparator"))}）
-                </span>
-              ) : null}
-            </dd>
-            <dt>{t("policies.kind")}</dt>
-            <dd>{measure.monetary ? t("policies.monetaryLong") : t("policies.nonMonetary")}</dd>
-            {measure.judgedOnOtherDay ? (
-              <>
-                <dt>{t("policies.judgedOnLabel")}</dt>
-                <dd>{t("policies.judgedOnPeriodEnd")}</dd>
-              </>
-            ) : null}
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="basis">
-          <h2 id="basis">{t("policies.legalBasis")}</h2>
-          <ul className="reference-list">
-            {measure.legalBasis.map((r) => (
-              <li key={referenceText(r)}>
-                <ReferenceLink reference={r} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      </div>
+      <MeasureAbout measure={measure} lang={lang} />
 
       <section className="card" aria-labelledby="conditions">
         <h2 id="conditions">{t("policies.conditionsTitle")}</h2>
         <p className="muted small">{t("policies.conditionsIntro")}</p>
-        <TreeView node={measure.tree} lang={lang} />
+        <ConditionTree node={measure.tree} lang={lang} />
       </section>
 
-      <section className="card" aria-labelledby="parameters">
-        <h2 id="parameters">{t("policies.parametersTitle")}</h2>
-        <Form method="get" className="toolbar" aria-label={t("policies.parametersFormLabel")}>
-          <div className={`field${errors.jurisdiction ? " field--error" : ""}`}>
-            <label htmlFor="jurisdiction">{t("policies.jurisdictionLabel")}</label>
-            <select
-              id="jurisdiction"
-              name="jurisdiction"
-              defaultValue={errors.jurisdiction ? DEFAULT_JURISDICTION : query.jurisdiction}
-              aria-invalid={errors.jurisdiction ? true : undefined}
-              aria-describedby={errors.jurisdiction ? "jurisdiction-error" : undefined}
-            >
-              {jurisdictions.map((j) => (
-                <option key={j.code} value={j.code}>
-                  {`${j.level === "county" || j.level === "town" ? "　" : ""}${textIn(j.name, lang)}（${j.code}）`}
-                </option>
-              ))}
-            </select>
-            {errors.jurisdiction ? (
-              <p id="jurisdiction-error" className="field__error" role="alert">
-                {t("policies.errors.jurisdiction", { value: errors.jurisdiction })}
-              </p>
-            ) : null}
-          </div>
-          <div className={`field${errors.date ? " field--error" : ""}`}>
-            <label htmlFor="date">{t("policies.dateLabel")}</label>
-            <input
-              id="date"
-              name="date"
-              type="date"
-              defaultValue={query.date}
-              aria-invalid={errors.date ? true : undefined}
-              aria-describedby={errors.date ? "date-error" : undefined}
-            />
-            {errors.date ? (
-              <p id="date-error" className="field__error" role="alert">
-                {t("policies.errors.date", { value: errors.date })}
-              </p>
-            ) : null}
-          </div>
-          <button type="submit" className="button button--secondary">
-            {t("policies.show")}
-          </button>
-        </Form>
-        {parameters === null ? (
-          <p className="muted">{t("policies.fixQuery")}</p>
-        ) : (
-          <>
-            <Notice kind={inForce ? "success" : "info"}>
-              {t(inForce ? "policies.inForceHere" : "policies.notInForceHere", { place, date: formatDate(query.date, lang) })}
-            </Notice>
-            <div className="table-wrap">
-              <table className="data-table parameter-table">
-                <caption className="visually-hidden">{t("policies.parametersCaption", { place, date: formatDate(query.date, lang) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("policies.parameter")}</th>
-                    <th scope="col">{t("policies.value")}</th>
-                    <th scope="col">{t("policies.from")}</th>
-                    <th scope="col">{t("policies.effective")}</th>
-                    <th scope="col">{t("policies.reference")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {parameters.map((p) => (
-                    <tr key={p.id}>
-                      <th scope="row">
-                        {p.description ? textIn(p.description, lang) : p.id}
-                        <br />
-                        <code className="small">{p.id}</code>
-                      </th>
-                      {p.value ? (
-                        <>
-                          <td>
-                            <strong>{formatParameterValue(p.id, p.value.value, t)}</strong> {unitLabel(p.id, t)}
-                            {p.value.provisional ? (
-                              <div>
-                                <ProvisionalBadge />
-                              </div>
-                            ) : null}
-                          </td>
-                          <td>{jurisdictionName(p.value.jurisdiction, lang)}</td>
-                          <td className="nowrap">
-                            {p.value.effectiveTo
-                              ? t("policies.range", { from: formatDate(p.value.effectiveFrom, lang), to: formatDate(p.value.effectiveTo, lang) })
-                              : t("policies.rangeOpen", { from: formatDate(p.value.effectiveFrom, lang) })}
-                          </td>
-                          <td>
-                            <ReferenceLink reference={p.value.reference} />
-                          </td>
-                        </>
-                      ) : (
-                        <td colSpan={4} className="muted">
-                          {t("policies.noValue")}
-                        </td>
-                      )}
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          </>
-        )}
-      </section>
-    </div>
-  );
-}
-
-function TreeView({ node, lang }: { node: ConditionNode; lang: Lang }) {
-  const { t } = useTranslation();
-  if (node.kind === "leaf") {
-    return (
-      <>
-        <span className="condition__title">{textIn(node.title, lang)}</span>
-        {node.conditional ? <span className="badge badge--muted">{t("policies.conditional")}</span> : null}
-        {node.references.length ? (
-          <p className="condition__refs small muted">
-            {t("policies.checklist.basis")}
-            {node.references.map((r) => referenceText(r)).join(t("policies.listSeparator"))}
-          </p>
-        ) : null}
-      </>
-    );
-  }
-  return (
-    <div className="condition-group">
-      <p className="conditions__caption">{t(`policies.checklist.op.${node.kind}`)}</p>
-      <ol className="conditions conditions--plain">
-        {node.children.map((child) => (
-          <li key={child.id} className="condition">
-            <div className="condition__body">
-              <TreeView node={child} lang={lang} />
-            </div>
-          </li>
-        ))}
-      </ol>
+      <MeasureParameters
+        query={query}
+        errors={errors}
+        inForce={inForce}
+        parameters={parameters}
+        jurisdictions={jurisdictions}
+        defaultJurisdiction={DEFAULT_JURISDICTION}
+        lang={lang}
+      />
     </div>
   );
 }

@@ -1,16 +1,18 @@
+// "Try the rules" (/policies/try): paste a facility snapshot (or load an example dated from today) and a
+// date, and see every measure's checklist for it — the public API's evaluation, rate-limited per address.
+// The input card and the result live in app/components/policies/.
 import { data, type ActionFunctionArgs, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useRouteLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
-import type { Evaluation } from "../../rules/engine/evaluate";
-import type { Text } from "../../rules/engine/types";
 import { evaluateRequest } from "../../rules/request";
 import { requestIp } from "../auth/session.server";
-import { Checklist, ChecklistSummary, jurisdictionName, textIn } from "../components/checklist";
 import { PageHeader } from "../components/layout";
+import { TryEvaluation } from "../components/policies/TryEvaluation";
+import { TryInput, type TryResult } from "../components/policies/TryInput";
 import { DEFAULT_LANG, titleMeta, type Lang } from "../i18n/i18n";
 import { hit, LIMITS } from "../services/rate-limit.server";
-import { formatDate, todayInShanghai } from "../utils/format";
+import { todayInShanghai } from "../utils/format";
 import { addDays } from "../../rules/engine/dates";
 
 export const meta = titleMeta("policies.try.title");
@@ -135,9 +137,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { example, today, snapshot: JSON.stringify(exampleSnapshot(example, today), null, 2) };
 }
 
-type InputError = { path: string; message: Text };
-type TryResult = { snapshot: string; date: string; evaluation?: Evaluation; errors?: InputError[] };
-
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const snapshotField = form.get("snapshot");
@@ -168,11 +167,6 @@ export default function TryIt() {
   const lang = useRouteLoaderData<{ lang: Lang }>("root")?.lang ?? DEFAULT_LANG;
   const { example, today, snapshot } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const navigation = useNavigation();
-  const busy = navigation.state === "submitting";
-  const errors = result?.errors ?? [];
-  // The date field's own refusal names its value; a bad `asOf` inside the snapshot stays with the snapshot.
-  const dateError = result?.date ? errors.find((e) => e.path === "asOf" && e.message.en.endsWith(result.date)) : undefined;
   const evaluation = result?.evaluation;
   return (
     <div className="policies">
@@ -180,101 +174,9 @@ export default function TryIt() {
         <Link to="/policies">{t("policies.backToList")}</Link>
       </p>
       <PageHeader title={t("policies.try.title")} intro={t("policies.try.intro")} />
-      <section className="card" aria-labelledby="try-input">
-        <h2 id="try-input">{t("policies.try.inputTitle")}</h2>
-        <p className="try-examples">
-          <span className="muted">{t("policies.try.examples")}</span>{" "}
-          {EXAMPLES.map((e) => (
-            <Link
-              key={e}
-              to={`?example=${e}`}
-              className={`button ${e === example ? "" : "button--secondary"}`}
-              aria-current={e === example ? "true" : undefined}
-              preventScrollReset
-            >
-              {t(`policies.try.load.${e}`)}
-            </Link>
-          ))}
-        </p>
-        {errors.length ? (
-          <div className="notice notice--error" role="alert" aria-labelledby="try-errors">
-            <p id="try-errors" className="try-errors-title">
-              <strong>{t("policies.try.errorsTitle", { count: errors.length })}</strong>
-            </p>
-            <ul className="error-list">
-              {errors.map((e, i) => (
-                <li key={`${e.path}-${i}`}>
-                  {e.path ? <code className="error-list__path">{e.path}</code> : null}
-                  {textIn(e.message, lang)}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <Form method="post" className="form">
-          <div className="field">
-            <label htmlFor="snapshot">{t("policies.try.snapshotLabel")}</label>
-            <p id="snapshot-hint" className="field__hint">
-              {t("policies.try.snapshotHint")}
-            </p>
-            <textarea
-              key={`${example}-${result ? "posted" : "fresh"}`}
-              id="snapshot"
-              name="snapshot"
-              className="snapshot-input"
-              rows={22}
-              spellCheck={false}
-              defaultValue={result?.snapshot || snapshot}
-              aria-describedby="snapshot-hint"
-              aria-invalid={errors.length && !dateError ? true : undefined}
-            />
-          </div>
-          <div className={`field field--date${dateError ? " field--error" : ""}`}>
-            <label htmlFor="date">{t("policies.try.dateLabel")}</label>
-            <p id="date-hint" className="field__hint">
-              {t("policies.try.dateHint")}
-            </p>
-            <input
-              id="date"
-              name="date"
-              type="date"
-              defaultValue={result ? result.date : today}
-              aria-invalid={dateError ? true : undefined}
-              aria-describedby={dateError ? "date-hint date-error" : "date-hint"}
-            />
-            {dateError ? (
-              <p id="date-error" className="field__error">
-                {textIn(dateError.message, lang)}
-              </p>
-            ) : null}
-          </div>
-          <p>
-            <button type="submit" className="button" disabled={busy} aria-busy={busy || undefined}>
-              {busy ? t("policies.try.evaluating") : t("policies.try.submit")}
-            </button>
-          </p>
-        </Form>
-      </section>
+      <TryInput examples={EXAMPLES} example={example} today={today} snapshot={snapshot} result={result} lang={lang} />
 
-      {evaluation ? (
-        <section aria-labelledby="try-result" className="try-result">
-          <h2 id="try-result">{t("policies.try.resultTitle")}</h2>
-          <dl className="facts card">
-            <dt>{t("policies.jurisdictionLabel")}</dt>
-            <dd>
-              {jurisdictionName(evaluation.jurisdiction, lang)}（{evaluation.jurisdiction}）
-            </dd>
-            <dt>{t("policies.try.asOf")}</dt>
-            <dd>{formatDate(evaluation.asOf, lang)}</dd>
-            <dt>{t("policies.try.rulesVersion")}</dt>
-            <dd>
-              <code>{evaluation.rulesVersion.slice(0, 16)}</code>
-            </dd>
-          </dl>
-          <ChecklistSummary evaluation={evaluation} />
-          <Checklist evaluation={evaluation} lang={lang} />
-        </section>
-      ) : null}
+      {evaluation ? <TryEvaluation evaluation={evaluation} lang={lang} /> : null}
     </div>
   );
 }

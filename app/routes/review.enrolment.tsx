@@ -9,7 +9,7 @@ import { getDb } from "../../db/client";
 import { CLASS_TYPES } from "../../rules/snapshot";
 import { requirePermission } from "../auth/session.server";
 import { jurisdictionName } from "../components/checklist";
-import { EnrolmentStatusBadge, formatMonth } from "../components/enrolment";
+import { EnrolmentStatusBadge, formatMonth } from "../components/enrolment/shared";
 import { fieldMessage, isActionErrors } from "../components/forms";
 import { EmptyState, Notice, PageHeader } from "../components/layout";
 import { Pager } from "../components/pager";

@@ -1,27 +1,31 @@
-// One employer-run programme for the union officer (/union/programmes/<facilityId>): the profile the
-// operator keeps, the rules' `employer.union_support` determination, the 全国爱心托育用人单位 nominations
-// year by year (with their papers) and the union grants. Every form posts here with an `intent`; each
-// answer names its intent so a 400 shows its field messages on the form that was sent.
+// One employer-run programme for the union officer (/union/programmes/<facilityId>): the loader (the profile
+// the operator keeps, the rules' `employer.union_support` determination, the 全国爱心托育用人单位 nominations
+// year by year with their papers, the union grants) and the action. Every form posts here with an `intent`;
+// each answer names its intent so a 400 shows its field messages on the form that was sent. The page's
+// sections live in app/components/union/.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useEffect } from "react";
+import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getDb } from "../../db/client";
 import { can } from "../auth/permissions";
 import { requirePermission } from "../auth/session.server";
 import { Checklist } from "../components/checklist";
 import { FilingStateBadge } from "../components/facility-nav";
-import { Field, FieldError, isActionErrors, SelectField, SubmitButton, useZodForm, type ActionErrors } from "../components/forms";
+import type { ActionErrors } from "../components/forms";
 import { EmptyState, Notice, PageHeader } from "../components/layout";
-import { GrantsTable, HonourBadge, InclusiveLabelBadge, NominationStatusBadge, ProgrammeFacts, UnionProgrammes } from "../components/programme";
+import { GrantForm } from "../components/union/GrantForm";
+import { NominateForm } from "../components/union/NominateForm";
+import { NominationCard } from "../components/union/NominationCard";
+import { ProgrammeProfile } from "../components/union/ProgrammeProfile";
+import { GrantsTable, HonourBadge, InclusiveLabelBadge, UnionProgrammes } from "../components/union/programme";
 import { titleMeta } from "../i18n/i18n";
 import { useLang } from "../i18n/use-lang";
 import { ConflictError, ValidationError } from "../services/errors";
 import { readUploadedFile } from "../services/storage.server";
-import { grantSchema, nominationDecisionSchema, nominationSchema } from "../services/union.schemas";
-import { attachNominationDocument, decideNomination, nominateProgramme, programmeDetail, recordGrant, type NominationView } from "../services/union.server";
-import { formatDate, formatMoney, todayInShanghai } from "../utils/format";
+import { attachNominationDocument, decideNomination, nominateProgramme, programmeDetail, recordGrant } from "../services/union.server";
+import { formatDate, todayInShanghai } from "../utils/format";
 import { errorResponse, guarded } from "../utils/http.server";
+import { intentAction } from "../utils/intents.server";
 
 export const meta: MetaFunction<typeof loader> = (args) => {
   const base = titleMeta("union.directory.title")(args);
@@ -95,31 +99,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   }
   const form = await request.formData();
-  const intent = String(form.get("intent") ?? "");
   const field = (name: string) => form.get(name) ?? "";
-  if (intent === "nominate") {
-    return answer(intent, async () => {
-      await nominateProgramme(await getDb(), actor, facilityId, { year: field("year"), notes: field("notes") });
-      return redirect(`${here}?flash=nominated#nominations-title`);
-    });
-  }
-  if (intent === "decide") {
-    const nominationId = String(field("nominationId"));
-    return answer(`decide:${nominationId}`, async () => {
-      await decideNomination(await getDb(), actor, nominationId, { status: field("status"), on: field("on"), notes: field("notes") });
-      return redirect(`${here}?flash=decided#nomination-${nominationId}`);
-    });
-  }
-  return answer("grant", async () => {
-    await recordGrant(await getDb(), actor, facilityId, {
-      programmeName: field("programmeName"),
-      year: field("year"),
-      amount: field("amount"),
-      matching: field("matching"),
-      grantedOn: field("grantedOn"),
-      reference: field("reference"),
-    });
-    return redirect(`${here}?flash=granted#grants-title`);
+  return intentAction(form, {
+    nominate: () =>
+      answer("nominate", async () => {
+        await nominateProgramme(await getDb(), actor, facilityId, { year: field("year"), notes: field("notes") });
+        return redirect(`${here}?flash=nominated#nominations-title`);
+      }),
+    decide: () => {
+      const nominationId = String(field("nominationId"));
+      return answer(`decide:${nominationId}`, async () => {
+        await decideNomination(await getDb(), actor, nominationId, { status: field("status"), on: field("on"), notes: field("notes") });
+        return redirect(`${here}?flash=decided#nomination-${nominationId}`);
+      });
+    },
+    grant: () =>
+      answer("grant", async () => {
+        await recordGrant(await getDb(), actor, facilityId, {
+          programmeName: field("programmeName"),
+          year: field("year"),
+          amount: field("amount"),
+          matching: field("matching"),
+          grantedOn: field("grantedOn"),
+          reference: field("reference"),
+        });
+        return redirect(`${here}?flash=granted#grants-title`);
+      }),
   });
 }
 
@@ -129,8 +134,6 @@ const FLASHES: Record<string, string> = {
   uploaded: "union.nomination.uploaded",
   granted: "union.grant.recorded",
 };
-
-const UNIT: Record<string, string> = { full_day: "pricing.fees.perMonth", half_day: "pricing.fees.perMonth", hourly: "pricing.fees.perHour", temporary: "pricing.fees.perDay" };
 
 export default function UnionProgramme() {
   const { t } = useTranslation();
@@ -158,37 +161,7 @@ export default function UnionProgramme() {
       </p>
       {flash ? <Notice kind="success">{t(flash)}</Notice> : null}
 
-      <section className="card" aria-labelledby="profile-title">
-        <h2 id="profile-title">{t("union.profile.title")}</h2>
-        <ProgrammeFacts profile={profile} withContact>
-          <dt>{t("union.profile.operator")}</dt>
-          <dd>{profile.organisationName}</dd>
-          <dt>{t("union.profile.county")}</dt>
-          <dd>{lang === "en" ? profile.county.en : profile.county.zh}</dd>
-          <dt>{t("union.profile.filing")}</dt>
-          <dd>
-            <FilingStateBadge state={profile.filingState} />
-          </dd>
-          <dt>{t("union.profile.receipt")}</dt>
-          <dd>{profile.receiptNumber ?? "—"}</dd>
-          <dt>{t("union.profile.inclusive")}</dt>
-          <dd>
-            <InclusiveLabelBadge label={inclusive} />
-            {certifiedSlots !== null ? ` ${t("union.profile.certifiedSlots")}：${certifiedSlots}` : ""}
-          </dd>
-          <dt>{t("union.profile.fees")}</dt>
-          <dd>
-            {fees.length === 0
-              ? t("union.directory.noFees")
-              : fees.map((f, i) => (
-                  <div key={i}>
-                    {t(`filing.enums.classType.${f.classType ?? ""}`)} · {t(`filing.enums.serviceType.${f.serviceType ?? ""}`)} {formatMoney(f.amountFen)}
-                    {f.serviceType ? t(UNIT[f.serviceType] ?? "") : ""}
-                  </div>
-                ))}
-          </dd>
-        </ProgrammeFacts>
-      </section>
+      <ProgrammeProfile profile={profile} inclusive={inclusive} certifiedSlots={certifiedSlots} fees={fees} />
 
       <section className="card" aria-labelledby="determination-title">
         <h2 id="determination-title">{t("union.determination.title")}</h2>
@@ -215,129 +188,5 @@ export default function UnionProgramme() {
         {canManage ? <GrantForm today={today} recorded={grants.length} /> : null}
       </section>
     </>
-  );
-}
-
-function useIntentErrors(intent: string): ActionErrors | null {
-  const actionData = useActionData<unknown>();
-  return isActionErrors(actionData) && actionData.intent === intent ? actionData : null;
-}
-
-function NominationCard({ nomination: n, today, canManage }: { nomination: NominationView; today: string; canManage: boolean }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const decideIntent = `decide:${n.id}`;
-  const { form, onSubmit, formError } = useZodForm(nominationDecisionSchema, { status: n.next[0] ?? "", on: today, notes: "" }, { intent: decideIntent });
-  const paperErrors = useIntentErrors(`document:${n.id}`);
-  return (
-    <article className="card" id={`nomination-${n.id}`} aria-labelledby={`nomination-${n.id}-title`} style={{ boxShadow: "none", background: "#fafbfc" }}>
-      <h3 id={`nomination-${n.id}-title`}>
-        {t("union.nomination.forYear", { year: n.year })} <NominationStatusBadge status={n.status} />
-      </h3>
-      <dl className="facts">
-        <dt>{t("union.nomination.recommendedOn")}</dt>
-        <dd>{n.recommendedOn ? formatDate(n.recommendedOn, lang) : "—"}</dd>
-        <dt>{t("union.nomination.decidedOn")}</dt>
-        <dd>{n.decidedOn ? formatDate(n.decidedOn, lang) : "—"}</dd>
-        <dt>{t("union.nomination.notes")}</dt>
-        <dd style={{ whiteSpace: "pre-wrap" }}>{n.notes ?? "—"}</dd>
-        <dt>{t("union.nomination.documents")}</dt>
-        <dd>
-          {n.documents.length === 0 ? (
-            <span className="muted">{t("union.nomination.noDocuments")}</span>
-          ) : (
-            <ul className="plain-list">
-              {n.documents.map((d) => (
-                <li key={d.id}>
-                  <a href={`/documents/${d.id}`}>{d.originalName}</a> <span className="small muted">{Math.ceil(d.sizeBytes / 1024)} KB</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </dd>
-      </dl>
-      {canManage && n.next.length ? (
-        <Form method="post" className="form" onSubmit={onSubmit} noValidate style={{ marginTop: "1rem" }}>
-          <input type="hidden" name="intent" value="decide" />
-          <input type="hidden" name="nominationId" value={n.id} />
-          {formError ? <Notice kind="error">{t(formError)}</Notice> : null}
-          <div className="form-grid" style={{ alignItems: "end" }}>
-            <SelectField form={form} name="status" label={t("union.nomination.nextStep")} options={n.next.map((s) => ({ value: s, label: t(`union.nomination.status.${s}`) }))} />
-            <Field form={form} name="on" type="date" label={t("union.nomination.on")} max={today} />
-            <Field form={form} name="notes" label={t("union.nomination.decisionNotes")} maxLength={2000} />
-          </div>
-          <div>
-            <SubmitButton>{t("union.nomination.decide")}</SubmitButton>
-          </div>
-        </Form>
-      ) : null}
-      {canManage ? (
-        <Form key={n.documents.length} method="post" encType="multipart/form-data" action={`?nomination=${n.id}`} className="form" style={{ marginTop: "1rem" }}>
-          {/* one of these per nomination: the input's id names its nomination so each label finds its own */}
-          <div className={`field${paperErrors?.fieldErrors.file ? " field--error" : ""}`}>
-            <label htmlFor={`paper-${n.id}`}>{t("union.nomination.file")}</label>
-            <input id={`paper-${n.id}`} name="file" type="file" accept="application/pdf,image/jpeg,image/png" aria-invalid={paperErrors?.fieldErrors.file ? true : undefined} />
-            <FieldError message={paperErrors?.fieldErrors.file} />
-          </div>
-          <div>
-            <button type="submit" className="button button--secondary">
-              {t("union.nomination.upload")}
-            </button>
-          </div>
-        </Form>
-      ) : null}
-    </article>
-  );
-}
-
-function NominateForm({ taken }: { taken: number[] }) {
-  const { t } = useTranslation();
-  const thisYear = Number(todayInShanghai().slice(0, 4));
-  // this year's round, or the next one once this year's nomination is recorded
-  const year = [thisYear, thisYear + 1].find((y) => !taken.includes(y));
-  const { form, onSubmit, formError } = useZodForm(nominationSchema, { year: year ? String(year) : "", notes: "" }, { intent: "nominate" });
-  useEffect(() => form.reset({ year: year ? String(year) : "", notes: "" }), [year, form]);
-  return (
-    <Form method="post" className="form" onSubmit={onSubmit} noValidate style={{ marginTop: "1rem" }}>
-      <h3>{t("union.nomination.submit")}</h3>
-      <input type="hidden" name="intent" value="nominate" />
-      {formError ? <Notice kind="error">{t(formError)}</Notice> : null}
-      <div className="form-grid" style={{ alignItems: "end" }}>
-        <Field form={form} name="year" label={t("union.nomination.year")} inputMode="numeric" maxLength={4} />
-        <div className="field--wide">
-          <Field form={form} name="notes" label={t("union.nomination.notes")} maxLength={2000} />
-        </div>
-      </div>
-      <div>
-        <SubmitButton>{t("union.nomination.submit")}</SubmitButton>
-      </div>
-    </Form>
-  );
-}
-
-function GrantForm({ today, recorded }: { today: string; recorded: number }) {
-  const { t } = useTranslation();
-  const { form, onSubmit, formError } = useZodForm(grantSchema, { programmeName: "", year: today.slice(0, 4), amount: "", matching: "", grantedOn: today, reference: "" }, { intent: "grant" });
-  // a recorded grant clears the form for the next one
-  useEffect(() => form.reset(), [recorded, form]);
-  return (
-    <Form method="post" className="form" onSubmit={onSubmit} noValidate style={{ marginTop: "1rem" }}>
-      <h3>{t("union.grant.submit")}</h3>
-      <input type="hidden" name="intent" value="grant" />
-      {formError ? <Notice kind="error">{t(formError)}</Notice> : null}
-      <div className="form-grid" style={{ alignItems: "end" }}>
-        <div className="field--wide">
-          <Field form={form} name="programmeName" label={t("union.grant.programmeName")} hint={t("union.grant.programmeNameHint")} maxLength={100} />
-        </div>
-        <Field form={form} name="year" label={t("union.grant.year")} inputMode="numeric" maxLength={4} />
-        <Field form={form} name="amount" label={t("union.grant.amount")} inputMode="decimal" />
-        <Field form={form} name="matching" label={t("union.grant.matching")} hint={t("union.grant.matchingHint")} inputMode="decimal" />
-        <Field form={form} name="grantedOn" type="date" label={t("union.grant.grantedOn")} max={today} />
-        <Field form={form} name="reference" label={t("union.grant.reference")} maxLength={100} />
-      </div>
-      <div>
-        <SubmitButton>{t("union.grant.submit")}</SubmitButton>
-      </div>
-    </Form>
   );
 }

@@ -2,4 +2,4 @@
 // from, so that the rules version follows the logic (test/rules/version.test.ts checks it is current).
 // Files: 32 (31 in rules/).
 
-export const LOGIC_FINGERPRINT = "22835c69ea44d7b311704dd70d2d939b5ff1a526b7d31e4ab07af8c69675e86f";
+export const LOGIC_FINGERPRINT = "7da0a682f44712300462477801024a8aebce8b3e506244b52c859507292a2af6";

@@ -220,10 +220,15 @@ export const homeCarers: LeafDefinition = {
         const path = staffPath(m, i);
         const local: string[] = [];
         const trained = holdsQualification(m, i, training, ctx.date, local);
-        const related = holdsQualification(m, i, background, ctx.date, []);
+        const relatedMissing: string[] = [];
+        const related = holdsQualification(m, i, background, ctx.date, relatedMissing);
         const experience = m.yearsOfRelevantExperience;
         const grounded: Result = related === "met" ? "met" : experience == null ? "unknown" : experience >= years ? "met" : related === "unknown" ? "unknown" : "unmet";
-        if (grounded === "unknown" && experience == null) local.push(`${path}.yearsOfRelevantExperience`);
+        if (grounded === "unknown") {
+          if (experience == null) local.push(`${path}.yearsOfRelevantExperience`);
+          // a related qualification whose proof or expiry is unknown may still settle it
+          if (related === "unknown") local.push(...relatedMissing);
+        }
         if (m.role == null && (trained !== "met" || grounded !== "met")) {
           missing.push(`${path}.role`, ...local);
           return "unknown";

@@ -4,6 +4,6 @@
 export type ReleaseModule = typeof import("./release");
 
 export const RELEASES: Readonly<Record<string, () => Promise<ReleaseModule>>> = {
-  "50db0112193898be7c43dd2cc1297dbde9adb8279279f1e4856e2f0fcab74e0a": () => import("./r-50db0112193898be.mjs"),
   "9c31a38f271612324281bdff8f70b7040d181503bc084e72a36a7bf6dcb3d68b": () => import("./r-9c31a38f27161232.mjs"),
+  "ad16ac1fb73779612840913ccb59d13dff8da2fd7e743c89cb1108e5d5f6d0b6": () => import("./r-ad16ac1fb7377961.mjs"),
 };

@@ -2,6 +2,8 @@
 // `utility.residential_price` as plain TypeScript — no engine, no trace, national numbers written in
 // place. It follows RULES.md's three-valued semantics (absent = unknown) so that it can be compared with
 // the engine status for status; it is meant to be what a careful developer would write by hand.
+// The yearly background check (未成年人保护法 第六十二条第二款) binds from 2021-06-01; the other numbers are
+// in force on every benchmark date and are written without their dates.
 
 import { addDays, addMonths } from "../../rules/engine/dates";
 import { isValidUscc } from "../../rules/identifiers";
@@ -18,6 +20,11 @@ const LEASE_MIN_MONTHS = 36;
 const CAREGIVER_QUALIFICATIONS = ["childcare_worker", "infant_development_guide", "kindergarten_teacher", "nurse"];
 const DIRECTOR_EDUCATION = ["junior_college", "bachelor", "postgraduate"];
 const DIRECTOR_MIN_YEARS = 3;
+const BACKGROUND_VALID_MONTHS = 12;
+const BACKGROUND_VALID_FROM = "2021-06-01";
+const HEALTH_CHECK_INTERVAL_MONTHS = 12;
+const HOME_CARER_MIN_YEARS = 1;
+const HOME_CARER_TRAINING = ["caregiver_training", "childcare_worker", "infant_development_guide"];
 
 function statusOf(result: Tri): Status {
   return result === "met" ? "eligible" : result === "unmet" ? "ineligible" : "needs_info";
@@ -35,6 +42,13 @@ function ifApplies(applies: boolean | undefined, result: Tri): Tri | null {
   if (applies === false) return null;
   if (applies === undefined && result !== "met") return "unknown";
   return result;
+}
+
+/** Accumulates an `any` over three-valued results. */
+function any(results: Tri[]): Tri {
+  if (results.includes("met")) return "met";
+  if (results.includes("unknown")) return "unknown";
+  return "unmet";
 }
 
 function qualificationCounts(q: Qualification, date: string): Tri {
@@ -119,6 +133,37 @@ function someStaff(s: Snapshot, role: string, check: (m: StaffMember) => Tri): T
   return result;
 }
 
+/** A check for every caregiver; a member of unknown role counts only when the check is met. */
+function everyCaregiver(s: Snapshot, check: (m: StaffMember) => Tri): Tri {
+  return everyStaff(s, (m) => {
+    if (m.role != null && m.role !== "caregiver") return "met";
+    const r = check(m);
+    return m.role == null && r !== "met" ? "unknown" : r;
+  });
+}
+
+/** Valid on the date and, where the issue date is known, issued on or after `earliest` (the yearly check). */
+function healthCertificate(m: StaffMember, date: string, earliest: string): Tri {
+  if (m.healthCertificateValidUntil == null) return "unknown";
+  if (m.healthCertificateValidUntil < date) return "unmet";
+  if (m.healthCertificateIssuedOn != null && m.healthCertificateIssuedOn < earliest) return "unmet";
+  return "met";
+}
+
+/** On or before the date and, while the yearly repeat is in force (`earliest` not null), on or after `earliest`. */
+function backgroundCheck(m: StaffMember, date: string, earliest: string | null): Tri {
+  if (m.backgroundCheckOn == null) return "unknown";
+  if (m.backgroundCheckOn > date) return "unmet";
+  if (earliest !== null && m.backgroundCheckOn < earliest) return "unmet";
+  return "met";
+}
+
+/** A home-based carer: experience or a related qualification, and a training record. */
+function homeCarer(m: StaffMember, date: string): Tri {
+  const experience: Tri = m.yearsOfRelevantExperience == null ? "unknown" : m.yearsOfRelevantExperience >= HOME_CARER_MIN_YEARS ? "met" : "unmet";
+  return all([any([experience, holds(m, CAREGIVER_QUALIFICATIONS, date)]), holds(m, HOME_CARER_TRAINING, date)]);
+}
+
 function qualifiedDirector(m: StaffMember, date: string): Tri {
   const education: Tri = m.education == null ? "unknown" : DIRECTOR_EDUCATION.includes(m.education) ? "met" : "unmet";
   const years: Tri = m.yearsOfRelevantExperience == null ? "unknown" : m.yearsOfRelevantExperience >= DIRECTOR_MIN_YEARS ? "met" : "unmet";
@@ -128,6 +173,9 @@ function qualifiedDirector(m: StaffMember, date: string): Tri {
 export function handWrittenFilingComplete(s: Snapshot, date: string): Status {
   const kind = s.facility.kind;
   const meals = s.facility.mealsProvided;
+  // "Within N months before the date": on or after date − N months.
+  const healthEarliest = addMonths(date, -HEALTH_CHECK_INTERVAL_MONTHS);
+  const backgroundEarliest = date >= BACKGROUND_VALID_FROM ? addMonths(date, -BACKGROUND_VALID_MONTHS) : null;
   const results: (Tri | null)[] = [
     operatorRegistered(s),
     premisesTerm(s),
@@ -136,18 +184,38 @@ export function handWrittenFilingComplete(s: Snapshot, date: string): Status {
     validDocument(s, "health_evaluation", date),
     validDocument(s, "fire_safety", date),
     ifApplies(meals ?? undefined, validDocument(s, "food_license", date)),
-    everyStaff(s, (m) => (m.healthCertificateValidUntil == null ? "unknown" : m.healthCertificateValidUntil >= date ? "met" : "unmet")),
-    everyStaff(s, (m) => (m.backgroundCheckOn == null ? "unknown" : m.backgroundCheckOn <= date ? "met" : "unmet")),
-    everyStaff(s, (m) => {
-      if (m.role != null && m.role !== "caregiver") return "met";
-      const r = holds(m, CAREGIVER_QUALIFICATIONS, date);
-      return m.role == null && r !== "met" ? "unknown" : r;
-    }),
+    everyStaff(s, (m) => healthCertificate(m, date, healthEarliest)),
+    everyStaff(s, (m) => backgroundCheck(m, date, backgroundEarliest)),
+    ifApplies(kind == null ? undefined : kind !== "home_based", everyCaregiver(s, (m) => holds(m, CAREGIVER_QUALIFICATIONS, date))),
+    ifApplies(kind == null ? undefined : kind === "home_based", everyCaregiver(s, (m) => homeCarer(m, date))),
     ifApplies(kind == null ? undefined : kind !== "home_based", someStaff(s, "director", (m) => qualifiedDirector(m, date))),
     ifApplies(kind == null ? undefined : kind !== "home_based", someStaff(s, "health_worker", (m) => holds(m, ["health_care_training"], date))),
     ifApplies(kind == null ? undefined : kind === "standalone", someStaff(s, "security_guard", (m) => holds(m, ["security_guard_certificate"], date))),
   ];
   return statusOf(all(results.filter((r): r is Tri => r !== null)));
+}
+
+/** Caregivers on the staff roster ≥ what the classes need by ratio (home-based: the carer ratio over all children). */
+function rosterCoversRatio(s: Snapshot): Tri {
+  // An unknown kind is counted by the class ratios.
+  const homeBased = s.facility.kind === "home_based";
+  if (s.staff == null || s.classes == null) return "unknown";
+  let needed = 0;
+  let enrolled = 0;
+  for (const c of s.classes) {
+    if (c.enrolled == null || (!homeBased && c.type == null)) return "unknown";
+    enrolled += c.enrolled;
+    if (!homeBased && c.type != null) needed += Math.ceil(c.enrolled / CHILDREN_PER_CAREGIVER[c.type]);
+  }
+  if (homeBased) needed = Math.ceil(enrolled / HOME_CHILDREN_PER_CARER);
+  let caregivers = 0;
+  let undetermined = 0;
+  for (const m of s.staff) {
+    if (m.role === "caregiver") caregivers++;
+    else if (m.role == null) undetermined++;
+  }
+  if (caregivers >= needed) return "met";
+  return caregivers + undetermined >= needed ? "unknown" : "unmet";
 }
 
 export function handWrittenStaffingCompliant(s: Snapshot): Status {
@@ -186,6 +254,7 @@ export function handWrittenStaffingCompliant(s: Snapshot): Status {
     const carers: Tri = !known ? "unknown" : caregivers >= Math.ceil(enrolled / HOME_CHILDREN_PER_CARER) ? "met" : "unmet";
     results.push(ifApplies(applies, total) as Tri, ifApplies(applies, carers) as Tri);
   }
+  results.push(rosterCoversRatio(s));
   return statusOf(all(results));
 }
 

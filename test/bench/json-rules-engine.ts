@@ -19,6 +19,11 @@ export const THREE_MEASURES = ["filing.complete", "staffing.compliant", "utility
 const CAREGIVER_QUALIFICATIONS = ["childcare_worker", "infant_development_guide", "kindergarten_teacher", "nurse"];
 const DIRECTOR_EDUCATION = ["junior_college", "bachelor", "postgraduate"];
 const RATIO: Record<string, number> = { infant: 3, toddler: 5, older_toddler: 7, mixed: 5 };
+const HOME_CARER_TRAINING = ["caregiver_training", "childcare_worker", "infant_development_guide"];
+// The yearly background check binds from 2021-06-01 (未成年人保护法 第六十二条第二款); both periods are 12 months.
+const BACKGROUND_VALID_FROM = "2021-06-01";
+const BACKGROUND_VALID_MONTHS = 12;
+const HEALTH_CHECK_INTERVAL_MONTHS = 12;
 
 function counts(q: Qualification, date: string): Tri {
   if (q.proofDocument === false || (q.validUntil != null && q.validUntil < date)) return "unmet";
@@ -42,6 +47,10 @@ function holds(m: StaffMember, kinds: string[], date: string): Tri {
 
 function and(a: Tri, b: Tri): Tri {
   return a === "unmet" || b === "unmet" ? "unmet" : a === "unknown" || b === "unknown" ? "unknown" : "met";
+}
+
+function or(a: Tri, b: Tri): Tri {
+  return a === "met" || b === "met" ? "met" : a === "unknown" || b === "unknown" ? "unknown" : "unmet";
 }
 
 function documentCheck(s: Snapshot, kind: string, date: string): Tri {
@@ -75,21 +84,39 @@ function roleCounts(s: Snapshot, role: string, check: (m: StaffMember) => Tri): 
 /** Per-facility facts, derived before timing. */
 export function jreFacts(s: Snapshot, date: string): JreFacts {
   const staff = s.staff;
+  // "Within N months before the date": on or after date − N months.
+  const healthEarliest = addMonths(date, -HEALTH_CHECK_INTERVAL_MONTHS);
+  const backgroundEarliest = date >= BACKGROUND_VALID_FROM ? addMonths(date, -BACKGROUND_VALID_MONTHS) : null;
   let healthExpired = 0;
+  let healthStale = 0;
   let healthUnknown = 0;
   let backgroundLate = 0;
+  let backgroundStale = 0;
   let backgroundUnknown = 0;
   let caregiversUnqualified = 0;
   let caregiversUnknown = 0;
+  let carersUnqualified = 0;
+  let carersUnknown = 0;
+  let rosterCaregivers = 0;
+  let rosterUndetermined = 0;
   for (const m of staff ?? []) {
     if (m.healthCertificateValidUntil == null) healthUnknown++;
     else if (m.healthCertificateValidUntil < date) healthExpired++;
+    else if (m.healthCertificateIssuedOn != null && m.healthCertificateIssuedOn < healthEarliest) healthStale++;
     if (m.backgroundCheckOn == null) backgroundUnknown++;
     else if (m.backgroundCheckOn > date) backgroundLate++;
+    else if (backgroundEarliest !== null && m.backgroundCheckOn < backgroundEarliest) backgroundStale++;
+    if (m.role === "caregiver") rosterCaregivers++;
+    else if (m.role == null) rosterUndetermined++;
     if (m.role == null || m.role === "caregiver") {
       const r = holds(m, CAREGIVER_QUALIFICATIONS, date);
       if (m.role == null ? r !== "met" : r === "unknown") caregiversUnknown++;
       else if (r === "unmet") caregiversUnqualified++;
+      // A home-based carer: experience or a related qualification, and a training record.
+      const experience: Tri = m.yearsOfRelevantExperience == null ? "unknown" : m.yearsOfRelevantExperience >= 1 ? "met" : "unmet";
+      const carer = and(or(experience, r), holds(m, HOME_CARER_TRAINING, date));
+      if (m.role == null ? carer !== "met" : carer === "unknown") carersUnknown++;
+      else if (carer === "unmet") carersUnqualified++;
     }
   }
   const director = roleCounts(s, "director", (m) => {
@@ -110,7 +137,13 @@ export function jreFacts(s: Snapshot, date: string): JreFacts {
   let homeCarers = 0;
   let homeCarersUnknown = 0;
   const max: Record<string, number> = { infant: 10, toddler: 15, older_toddler: 20, mixed: 18 };
+  // Caregivers the classes need by ratio (home-based: one per 3 children overall; an unknown kind by the
+  // class ratios); null when a count or class type is unknown.
+  const homeBased = s.facility.kind === "home_based";
+  let rosterNeeded: number | null = s.classes == null ? null : 0;
   for (const c of s.classes ?? []) {
+    if (c.enrolled == null || (!homeBased && c.type == null)) rosterNeeded = null;
+    else if (!homeBased && c.type != null && rosterNeeded !== null) rosterNeeded += Math.ceil(c.enrolled / RATIO[c.type]);
     if (c.enrolled == null) homeEnrolledUnknown++;
     else homeEnrolled += c.enrolled;
     if (c.caregivers == null) homeCarersUnknown++;
@@ -124,6 +157,7 @@ export function jreFacts(s: Snapshot, date: string): JreFacts {
     if (c.caregivers == null) ratioUnknown++;
     else if (c.caregivers < Math.ceil(c.enrolled / RATIO[c.type])) ratioShort++;
   }
+  if (homeBased && rosterNeeded !== null) rosterNeeded = Math.ceil(homeEnrolled / 3);
   return {
     usccValid: s.operator.uscc == null ? null : isValidUscc(s.operator.uscc),
     legalFormKnown: s.operator.legalForm != null,
@@ -141,11 +175,15 @@ export function jreFacts(s: Snapshot, date: string): JreFacts {
     mealsProvided: s.facility.mealsProvided ?? null,
     staffKnown: staff != null,
     healthExpired,
+    healthStale,
     healthUnknown,
     backgroundLate,
+    backgroundStale,
     backgroundUnknown,
     caregiversUnqualified,
     caregiversUnknown,
+    carersUnqualified,
+    carersUnknown,
     directorMet: director.met,
     directorOpen: director.open,
     healthWorkerMet: healthWorker.met,
@@ -164,6 +202,9 @@ export function jreFacts(s: Snapshot, date: string): JreFacts {
     homeCarers,
     homeCarersUnknown,
     homeCarersNeeded: Math.ceil(homeEnrolled / 3),
+    rosterCaregivers,
+    rosterPossible: rosterCaregivers + rosterUndetermined,
+    rosterNeeded,
     filingStatus: s.filing.status ?? null,
     serviceTypeCount: s.facility.serviceTypes == null ? null : s.facility.serviceTypes.length,
   };
@@ -187,6 +228,15 @@ function roleRules(measure: string, name: string, met: string, open: string, app
   ];
 }
 
+/** "Every staff member concerned" that applies when `applies` holds (kind null → unknown unless met). */
+function everyStaffRules(measure: string, name: string, failing: string, open: string, applies: NestedCondition, unknownKind: NestedCondition): RuleProperties[] {
+  return [
+    rule(measure, "unmet", name, { all: [applies, gt(failing, 0)] }),
+    rule(measure, "unknown", name, { all: [applies, { any: [is("staffKnown", false), gt(open, 0)] }] }),
+    rule(measure, "unknown", `${name}-kind`, { all: [unknownKind, { any: [is("staffKnown", false), gt(failing, 0), gt(open, 0)] }] }),
+  ];
+}
+
 function filingRules(): RuleProperties[] {
   const m = "filing.complete";
   const documentRules = (name: string, fact: string): RuleProperties[] => [
@@ -205,12 +255,12 @@ function filingRules(): RuleProperties[] {
     ...documentRules("fire-safety", "docFireSafety"),
     rule(m, "unmet", "food-license", { all: [is("mealsProvided", true), is("docFoodLicense", "unmet")] }),
     rule(m, "unknown", "food-license", { any: [{ all: [is("mealsProvided", true), is("docFoodLicense", "unknown")] }, { all: [is("mealsProvided", null), isNot("docFoodLicense", "met")] }] }),
-    rule(m, "unmet", "health-certificates", { all: [gt("healthExpired", 0)] }),
+    rule(m, "unmet", "health-certificates", { any: [gt("healthExpired", 0), gt("healthStale", 0)] }),
     rule(m, "unknown", "health-certificates", { any: [is("staffKnown", false), gt("healthUnknown", 0)] }),
-    rule(m, "unmet", "background-checks", { all: [gt("backgroundLate", 0)] }),
+    rule(m, "unmet", "background-checks", { any: [gt("backgroundLate", 0), gt("backgroundStale", 0)] }),
     rule(m, "unknown", "background-checks", { any: [is("staffKnown", false), gt("backgroundUnknown", 0)] }),
-    rule(m, "unmet", "caregiver-qualifications", { all: [gt("caregiversUnqualified", 0)] }),
-    rule(m, "unknown", "caregiver-qualifications", { any: [is("staffKnown", false), gt("caregiversUnknown", 0)] }),
+    ...everyStaffRules(m, "caregiver-qualifications", "caregiversUnqualified", "caregiversUnknown", notHome, is("kind", null)),
+    ...everyStaffRules(m, "home-carers", "carersUnqualified", "carersUnknown", is("kind", "home_based"), is("kind", null)),
     ...roleRules(m, "director", "directorMet", "directorOpen", notHome, is("kind", null)),
     ...roleRules(m, "health-worker", "healthWorkerMet", "healthWorkerOpen", notHome, is("kind", null)),
     ...roleRules(m, "security-guard", "guardMet", "guardOpen", is("kind", "standalone"), is("kind", null)),
@@ -244,6 +294,15 @@ function staffingRules(): RuleProperties[] {
             { all: [is("kind", null), { fact: "homeCarers", operator: "lessThan", value: { fact: "homeCarersNeeded" } }] },
           ],
         },
+      ],
+    }),
+    // Caregivers on the roster (staff with role caregiver) against what the classes need; roles unknown may close the gap.
+    rule(m, "unmet", "roster", { all: [is("staffKnown", true), isNot("rosterNeeded", null), { fact: "rosterPossible", operator: "lessThan", value: { fact: "rosterNeeded" } }] }),
+    rule(m, "unknown", "roster", {
+      any: [
+        is("staffKnown", false),
+        is("rosterNeeded", null),
+        { all: [{ fact: "rosterCaregivers", operator: "lessThan", value: { fact: "rosterNeeded" } }, { fact: "rosterPossible", operator: "greaterThanInclusive", value: { fact: "rosterNeeded" } }] },
       ],
     }),
   ];

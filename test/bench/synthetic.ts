@@ -54,6 +54,11 @@ function around(rand: () => number, asOf: string, validShare: number): string {
   return addDays(asOf, rand() < validShare ? int(rand, 0, 700) : -int(rand, 1, 400));
 }
 
+/** A background check date: mostly within the year before `asOf` (it is repeated yearly), sometimes older. */
+function checkedOn(rand: () => number, asOf: string, freshShare: number): string {
+  return addDays(asOf, rand() < freshShare ? -int(rand, 0, 360) : -int(rand, 370, 1000));
+}
+
 function maybe<T>(rand: () => number, value: T, unknownRate = 0.03): T | undefined {
   return rand() < unknownRate ? undefined : value;
 }
@@ -72,7 +77,8 @@ export function syntheticSnapshot(rand: () => number): Snapshot {
   const staff: NonNullable<Snapshot["staff"]> = [];
   const staffCount = kind === "home_based" ? 3 : int(rand, 13, 17);
   for (let i = 0; i < staffCount; i++) {
-    const role = i === 0 ? "director" : i === 1 ? "health_worker" : i === 2 ? "security_guard" : pick(rand, ROLES);
+    // A home-based point is run by its carers; a facility has a director, a health worker and a guard first.
+    const role = kind === "home_based" ? (i === 0 ? "caregiver" : pick(rand, ROLES)) : i === 0 ? "director" : i === 1 ? "health_worker" : i === 2 ? "security_guard" : pick(rand, ROLES);
     const quals = [];
     if (role === "director") quals.push({ kind: "director_training" as const, level: null, validUntil: null, proofDocument: rand() < 0.97 });
     if (role === "health_worker") quals.push({ kind: "health_care_training" as const, level: null, validUntil: around(rand, asOf, 0.95), proofDocument: true });
@@ -87,7 +93,7 @@ export function syntheticSnapshot(rand: () => number): Snapshot {
       yearsOfRelevantExperience: role === "director" ? int(rand, 2, 12) : int(rand, 0, 10),
       qualifications: quals,
       healthCertificateValidUntil: maybe(rand, around(rand, asOf, 0.99), 0.005),
-      backgroundCheckOn: maybe(rand, addDays(openedOn, -int(rand, 0, 90)), 0.005),
+      backgroundCheckOn: maybe(rand, checkedOn(rand, asOf, 0.99), 0.005),
       laborContract: rand() < 0.95,
       socialInsurance: maybe(rand, rand() < 0.9),
     });

@@ -4,12 +4,12 @@
 import { useMatches } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { textIn } from "./checklist";
-import type { Determination } from "../../rules/engine/evaluate";
-import type { Lang } from "../i18n/i18n";
-import { useLang } from "../i18n/use-lang";
-import { formatDate, formatMoney } from "../utils/format";
-import { EmptyState } from "./layout";
+import { textIn } from "../checklist";
+import type { Determination } from "../../../rules/engine/evaluate";
+import type { Lang } from "../../i18n/i18n";
+import { useLang } from "../../i18n/use-lang";
+import { formatDate, formatMoney } from "../../utils/format";
+import { EmptyState } from "../layout";
 
 export type ProgrammeProfileView = {
   employerName: string | null;

@@ -1,8 +1,8 @@
 // Shared pieces of the enrolment-report pages (operator and reviewer): the month in words and a version's
 // status as a badge (words, never colour alone).
 import { useTranslation } from "react-i18next";
-import type { Lang } from "../i18n/i18n";
-import { formatMonthIn } from "../utils/localise-errors";
+import type { Lang } from "../../i18n/i18n";
+import { formatMonthIn } from "../../utils/localise-errors";
 
 const STATUS_TONE: Record<string, string> = { draft: "muted", submitted: "info", approved: "ok", returned: "warn", superseded: "muted", none: "muted" };
 
