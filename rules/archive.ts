@@ -145,23 +145,17 @@ function pruneUncommitted(keep: string): string[] {
   return removed;
 }
 
-/** Writes the fingerprint (unless `keepFingerprint`), archives the current version, regenerates the index. */
-export async function release(
-  options: { keepFingerprint?: boolean } = {},
-): Promise<{ version: string; archive: string; fingerprint: string | null; created: boolean; pruned: string[] }> {
-  let fingerprint: string | null = null;
-  if (!options.keepFingerprint) {
-    const computed = await logicFingerprint();
-    fingerprint = computed.fingerprint;
-    const next = fingerprintModule(computed.fingerprint, computed.files);
-    let current = "";
-    try {
-      current = readFileSync(FINGERPRINT_FILE, "utf8");
-    } catch {
-      current = "";
-    }
-    if (current !== next) writeFileSync(FINGERPRINT_FILE, next);
+/** Writes the fingerprint, archives the current version, regenerates the index. */
+export async function release(): Promise<{ version: string; archive: string; fingerprint: string; created: boolean; pruned: string[] }> {
+  const { fingerprint, files } = await logicFingerprint();
+  const next = fingerprintModule(fingerprint, files);
+  let current = "";
+  try {
+    current = readFileSync(FINGERPRINT_FILE, "utf8");
+  } catch {
+    current = "";
   }
+  if (current !== next) writeFileSync(FINGERPRINT_FILE, next);
   const code = await bundleEvaluator();
   const version = await versionOf(code);
   const name = archiveName(version);
